@@ -1,0 +1,13 @@
+import { createFrontendModule } from '@backstage/frontend-plugin-api';
+import { SignInPageBlueprint } from '@backstage/plugin-app-react';
+
+const signInPage = SignInPageBlueprint.make({
+  params: {
+    loader: async () => (await import('./GatehouseSignInPage')).GatehouseSignInPage,
+  },
+});
+
+export const signInModule = createFrontendModule({
+  pluginId: 'app',
+  extensions: [signInPage],
+});

@@ -1,0 +1,48 @@
+/*
+ * The Gatehouse backend: Backstage's core plugins plus Gatehouse's own modules.
+ * Each line adds a plugin or module; behaviour lives in the packages themselves.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+// Serves the built frontend in production.
+backend.add(import('@backstage/plugin-app-backend'));
+
+// Sign-in: guest and example users in development, OIDC in production.
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
+backend.add(import('./modules/devSignIn'));
+backend.add(import('./modules/ownership'));
+
+// Permissions, decided by Gatehouse's own policy (never the allow-all policy).
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(import('./modules/permissionPolicy'));
+
+// Catalog.
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// Scaffolder.
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-notifications'));
+
+// Search: PostgreSQL's full-text engine in production, in-memory Lunr on SQLite.
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+
+// Live state, notifications and the event bus between plugins (and replicas).
+backend.add(import('@backstage/plugin-kubernetes-backend'));
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+backend.add(import('@backstage/plugin-user-settings-backend'));
+
+// Actions for automation agents, over MCP.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
+backend.start();

@@ -1,0 +1,1 @@
+export { authModuleGatehouseDevProvider as default } from './module';

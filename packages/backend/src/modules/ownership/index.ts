@@ -1,0 +1,1 @@
+export { authModuleGroupAncestryOwnership as default } from './module';

@@ -1,0 +1,1 @@
+export { permissionModuleGatehousePolicy as default } from './module';
