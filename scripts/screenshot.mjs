@@ -5,22 +5,34 @@
 // opens signed in.
 import { chromium } from '@playwright/test';
 
-const [path = '/', out = 'screenshot.png', user = 'alice', waitFor] = process.argv.slice(2);
+const [path = '/', out = 'screenshot.png', user = 'alice', waitFor] =
+  process.argv.slice(2);
 const baseURL = process.env.GATEHOUSE_URL ?? 'http://localhost:3000';
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
-  const page = await browser.newPage({ baseURL, viewport: { width: 1440, height: 1000 } });
+  const page = await browser.newPage({
+    baseURL,
+    viewport: { width: 1440, height: 1000 },
+  });
   if (user !== 'none') {
     await page.addInitScript(choice => {
       window.localStorage.setItem('@gatehouse/sign-in-choice', choice);
     }, JSON.stringify(user === 'guest' ? { provider: 'guest' } : { provider: 'gatehouse-dev', userEntityRef: `user:default/${user}` }));
   }
   await page.goto(path);
-  if (waitFor) await page.getByText(waitFor).first().waitFor({ timeout: 60_000 });
+  if (waitFor)
+    await page.getByText(waitFor).first().waitFor({ timeout: 60_000 });
   else await page.waitForTimeout(8000);
   await page.waitForTimeout(1000);
   await page.screenshot({ path: out, fullPage: true });

@@ -16,7 +16,9 @@ describe('App', () => {
       ] as any,
     };
     render(App.createRoot());
-    expect(await screen.findByRole('button', { name: 'Enter' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: 'Enter' }),
+    ).toBeInTheDocument();
     expect(await screen.findByText('Example users')).toBeInTheDocument();
   });
 });

@@ -10,13 +10,27 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import type { SignInPageProps } from '@backstage/plugin-app-react';
-import { Button, Chip, Grid, List, ListItem, ListItemText, Typography } from '@material-ui/core';
+import {
+  Button,
+  Chip,
+  Grid,
+  List,
+  ListItem,
+  ListItemText,
+  Typography,
+} from '@material-ui/core';
 import { DEV_USER_HEADER } from './constants';
 import { forgetOnSignOut } from './forgetOnSignOut';
-import { clearSignInChoice, readSignInChoice, SignInChoice, storeSignInChoice } from './storedChoice';
+import {
+  clearSignInChoice,
+  readSignInChoice,
+  SignInChoice,
+  storeSignInChoice,
+} from './storedChoice';
 import { useDevUsers } from './useDevUsers';
 
-const shortRef = (ref: string) => ref.replace(/^group:default\//, '').replace(/^user:default\//, '');
+const shortRef = (ref: string) =>
+  ref.replace(/^group:default\//, '').replace(/^user:default\//, '');
 
 function ExampleUsers(props: { onChoose: (choice: SignInChoice) => void }) {
   const { value: users, loading, error } = useDevUsers();
@@ -42,7 +56,10 @@ function ExampleUsers(props: { onChoose: (choice: SignInChoice) => void }) {
             color="primary"
             aria-label={`Sign in as ${user.displayName}`}
             onClick={() =>
-              props.onChoose({ provider: 'gatehouse-dev', userEntityRef: user.userEntityRef })
+              props.onChoose({
+                provider: 'gatehouse-dev',
+                userEntityRef: user.userEntityRef,
+              })
             }
           >
             Sign in
@@ -56,23 +73,33 @@ function ExampleUsers(props: { onChoose: (choice: SignInChoice) => void }) {
 function ChooseIdentity(props: { onChoose: (choice: SignInChoice) => void }) {
   return (
     <Page themeId="home">
-      <Header title="Gatehouse" subtitle="Self-service infrastructure, with a human sign-off on every change" />
+      <Header
+        title="Gatehouse"
+        subtitle="Self-service infrastructure, with a human sign-off on every change"
+      />
       <Content>
         <ContentHeader title="Sign in" />
         <Grid container spacing={3}>
           <Grid item xs={12} md={4}>
             <InfoCard title="Guest">
               <Typography paragraph>
-                Look around without an identity. Guests read the catalog but own nothing and
-                approve nothing.
+                Look around without an identity. Guests read the catalog but own
+                nothing and approve nothing.
               </Typography>
-              <Button variant="contained" color="primary" onClick={() => props.onChoose({ provider: 'guest' })}>
+              <Button
+                variant="contained"
+                color="primary"
+                onClick={() => props.onChoose({ provider: 'guest' })}
+              >
                 Enter
               </Button>
             </InfoCard>
           </Grid>
           <Grid item xs={12} md={8}>
-            <InfoCard title="Example users" subheader="Development only: sign in as anyone in the catalog, with their groups">
+            <InfoCard
+              title="Example users"
+              subheader="Development only: sign in as anyone in the catalog, with their groups"
+            >
               <ExampleUsers onChoose={props.onChoose} />
             </InfoCard>
           </Grid>
@@ -101,12 +128,16 @@ export function GatehouseSignInPage(props: SignInPageProps) {
   }
 
   const headers: Record<string, string> =
-    choice.provider === 'gatehouse-dev' ? { [DEV_USER_HEADER]: choice.userEntityRef } : {};
+    choice.provider === 'gatehouse-dev'
+      ? { [DEV_USER_HEADER]: choice.userEntityRef }
+      : {};
   return (
     <ProxiedSignInPage
       provider={choice.provider}
       headers={headers}
-      onSignInSuccess={identity => props.onSignInSuccess(forgetOnSignOut(identity))}
+      onSignInSuccess={identity =>
+        props.onSignInSuccess(forgetOnSignOut(identity))
+      }
       ErrorComponent={({ error }) => (
         <Page themeId="home">
           <Header title="Gatehouse" />

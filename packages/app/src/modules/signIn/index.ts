@@ -3,7 +3,8 @@ import { SignInPageBlueprint } from '@backstage/plugin-app-react';
 
 const signInPage = SignInPageBlueprint.make({
   params: {
-    loader: async () => (await import('./GatehouseSignInPage')).GatehouseSignInPage,
+    loader: async () =>
+      (await import('./GatehouseSignInPage')).GatehouseSignInPage,
   },
 });
 

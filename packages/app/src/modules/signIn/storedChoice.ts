@@ -5,11 +5,16 @@ export type SignInChoice =
 
 const STORAGE_KEY = '@gatehouse/sign-in-choice';
 
-export function readSignInChoice(storage: Storage = window.localStorage): SignInChoice | undefined {
+export function readSignInChoice(
+  storage: Storage = window.localStorage,
+): SignInChoice | undefined {
   try {
     const parsed = JSON.parse(storage.getItem(STORAGE_KEY) ?? 'null');
     if (parsed?.provider === 'guest') return { provider: 'guest' };
-    if (parsed?.provider === 'gatehouse-dev' && typeof parsed.userEntityRef === 'string') {
+    if (
+      parsed?.provider === 'gatehouse-dev' &&
+      typeof parsed.userEntityRef === 'string'
+    ) {
       return { provider: 'gatehouse-dev', userEntityRef: parsed.userEntityRef };
     }
   } catch {
@@ -18,7 +23,10 @@ export function readSignInChoice(storage: Storage = window.localStorage): SignIn
   return undefined;
 }
 
-export function storeSignInChoice(choice: SignInChoice, storage: Storage = window.localStorage) {
+export function storeSignInChoice(
+  choice: SignInChoice,
+  storage: Storage = window.localStorage,
+) {
   storage.setItem(STORAGE_KEY, JSON.stringify(choice));
 }
 

@@ -1,10 +1,14 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import {
   authProvidersExtensionPoint,
   createProxyAuthProviderFactory,
 } from '@backstage/plugin-auth-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { devUserAuthenticator, DevUserResult } from './authenticator';
+import { stringifyEntityRef, UserEntity } from '@backstage/catalog-model';
+import { createDevUserAuthenticator, DevUserResult } from './authenticator';
 import { createDevUsersRouter } from './usersRoute';
 
 export const DEV_PROVIDER_ID = 'gatehouse-dev';
@@ -31,19 +35,33 @@ export const authModuleGatehouseDevProvider = createBackendModule({
         providers.registerProvider({
           providerId: DEV_PROVIDER_ID,
           factory: createProxyAuthProviderFactory<DevUserResult>({
-            authenticator: devUserAuthenticator,
+            authenticator: createDevUserAuthenticator(async userEntityRef => {
+              const user = await catalog.getEntityByRef(userEntityRef, {
+                credentials: await auth.getOwnServiceCredentials(),
+              });
+              return user as UserEntity | undefined;
+            }),
             signInResolver: async ({ result }, ctx) =>
-              ctx.signInWithCatalogUser({ entityRef: result.userEntityRef }),
+              ctx.signInWithCatalogUser({
+                entityRef: stringifyEntityRef(result.user),
+              }),
           }),
         });
-        const providerConfig = config.getOptionalConfig(`auth.providers.${DEV_PROVIDER_ID}`);
+        const providerConfig = config.getOptionalConfig(
+          `auth.providers.${DEV_PROVIDER_ID}`,
+        );
         const enabled =
           providerConfig !== undefined &&
           (process.env.NODE_ENV === 'development' ||
-            providerConfig.getOptionalBoolean('dangerouslyAllowOutsideDevelopment') === true);
+            providerConfig.getOptionalBoolean(
+              'dangerouslyAllowOutsideDevelopment',
+            ) === true);
         if (enabled) {
           httpRouter.use(createDevUsersRouter({ auth, catalog }));
-          httpRouter.addAuthPolicy({ path: '/dev-users', allow: 'unauthenticated' });
+          httpRouter.addAuthPolicy({
+            path: '/dev-users',
+            allow: 'unauthenticated',
+          });
         }
       },
     });

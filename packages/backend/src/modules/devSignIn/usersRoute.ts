@@ -24,7 +24,13 @@ export function createDevUsersRouter(options: {
     const { items } = await options.catalog.getEntities(
       {
         filter: { kind: 'User' },
-        fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.profile', 'spec.memberOf'],
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'spec.profile',
+          'spec.memberOf',
+        ],
       },
       { credentials: await options.auth.getOwnServiceCredentials() },
     );

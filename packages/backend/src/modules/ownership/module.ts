@@ -1,4 +1,7 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { authOwnershipResolutionExtensionPoint } from '@backstage/plugin-auth-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { resolveGroupAncestry } from './resolveGroupAncestry';
@@ -22,13 +25,19 @@ export const authModuleGroupAncestryOwnership = createBackendModule({
         ownership.setAuthOwnershipResolver({
           async resolveOwnershipEntityRefs(entity) {
             const credentials = await auth.getOwnServiceCredentials();
-            const ownershipEntityRefs = await resolveGroupAncestry(entity, async refs => {
-              const { items } = await catalog.getEntitiesByRefs(
-                { entityRefs: refs, fields: ['kind', 'metadata', 'spec.parent'] },
-                { credentials },
-              );
-              return items;
-            });
+            const ownershipEntityRefs = await resolveGroupAncestry(
+              entity,
+              async refs => {
+                const { items } = await catalog.getEntitiesByRefs(
+                  {
+                    entityRefs: refs,
+                    fields: ['kind', 'metadata', 'spec.parent'],
+                  },
+                  { credentials },
+                );
+                return items;
+              },
+            );
             return { ownershipEntityRefs };
           },
         });

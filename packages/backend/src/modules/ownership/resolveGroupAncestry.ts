@@ -1,10 +1,18 @@
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 
 /** Fetches entities by ref; missing ones come back undefined, as in the catalog API. */
-export type EntityLookup = (refs: string[]) => Promise<Array<Entity | undefined>>;
+export type EntityLookup = (
+  refs: string[],
+) => Promise<Array<Entity | undefined>>;
 
 const toGroupRef = (ref: string) =>
-  stringifyEntityRef(parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: 'default' }));
+  stringifyEntityRef(
+    parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: 'default' }),
+  );
 
 /**
  * The user's own ref, the groups they are a member of, and every ancestor of

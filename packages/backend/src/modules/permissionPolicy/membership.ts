@@ -9,7 +9,12 @@ export const SRE = 'group:default/sre';
  * ancestor groups (see the group-ancestry ownership module), so membership of a
  * sub-team counts.
  */
-export function isMemberOfAny(user: PolicyQueryUser, groupRefs: string[]): boolean {
-  const owned = new Set(user.info.ownershipEntityRefs.map(ref => ref.toLocaleLowerCase('en-US')));
+export function isMemberOfAny(
+  user: PolicyQueryUser,
+  groupRefs: string[],
+): boolean {
+  const owned = new Set(
+    user.info.ownershipEntityRefs.map(ref => ref.toLocaleLowerCase('en-US')),
+  );
   return groupRefs.some(ref => owned.has(ref.toLocaleLowerCase('en-US')));
 }

@@ -1,4 +1,7 @@
-import { AuthorizeResult, PolicyDecision } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
 import {
   PermissionPolicy,
   PolicyQuery,
@@ -18,12 +21,17 @@ export class GatehousePermissionPolicy implements PermissionPolicy {
     private readonly logger?: LoggerService,
   ) {}
 
-  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
     if (!user) {
       // Only user requests reach the policy; anything else is not a person we know.
       return { result: AuthorizeResult.DENY };
     }
-    const rule = this.rules.find(candidate => candidate.covers(request.permission));
+    const rule = this.rules.find(candidate =>
+      candidate.covers(request.permission),
+    );
     if (!rule) {
       this.logger?.debug(`DENY ${request.permission.name}: no rule covers it`);
       return { result: AuthorizeResult.DENY };

@@ -1,4 +1,7 @@
-import { AuthorizeResult, Permission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  Permission,
+} from '@backstage/plugin-permission-common';
 import {
   catalogConditions,
   createCatalogConditionalDecision,
@@ -25,7 +28,8 @@ const deny = () => ({ result: AuthorizeResult.DENY } as const);
  */
 export const stockPluginRules: PolicyRule[] = [
   {
-    description: 'signed-in users read the catalog and check entities before registering them',
+    description:
+      'signed-in users read the catalog and check entities before registering them',
     covers: named(
       'catalog.entity.read',
       'catalog.location.read',
@@ -35,28 +39,39 @@ export const stockPluginRules: PolicyRule[] = [
     decide: allow,
   },
   {
-    description: 'signed-in users register new entities and locations (self-service)',
+    description:
+      'signed-in users register new entities and locations (self-service)',
     covers: named('catalog.entity.create', 'catalog.location.create'),
     decide: allow,
   },
   {
-    description: 'owners refresh and unregister their own entities; the platform team any',
+    description:
+      'owners refresh and unregister their own entities; the platform team any',
     covers: named('catalog.entity.refresh', 'catalog.entity.delete'),
     decide: (request, user) =>
       isMemberOfAny(user, [PLATFORM_TEAM])
         ? allow()
         : createCatalogConditionalDecision(
             request.permission as any,
-            catalogConditions.isEntityOwner({ claims: user.info.ownershipEntityRefs }),
+            catalogConditions.isEntityOwner({
+              claims: user.info.ownershipEntityRefs,
+            }),
           ),
   },
   {
-    description: 'the platform team removes locations and manages catalog ingestion',
-    covers: named('catalog.location.delete', 'catalog.ingestion.read', 'catalog.ingestion.manage'),
-    decide: (_request, user) => (isMemberOfAny(user, [PLATFORM_TEAM]) ? allow() : deny()),
+    description:
+      'the platform team removes locations and manages catalog ingestion',
+    covers: named(
+      'catalog.location.delete',
+      'catalog.ingestion.read',
+      'catalog.ingestion.manage',
+    ),
+    decide: (_request, user) =>
+      isMemberOfAny(user, [PLATFORM_TEAM]) ? allow() : deny(),
   },
   {
-    description: 'signed-in users run templates and try them in the template editor',
+    description:
+      'signed-in users run templates and try them in the template editor',
     covers: named(
       'scaffolder.template.parameter.read',
       'scaffolder.template.step.read',
@@ -67,20 +82,24 @@ export const stockPluginRules: PolicyRule[] = [
     decide: allow,
   },
   {
-    description: 'users see and cancel their own scaffolder tasks; the platform team all of them',
+    description:
+      'users see and cancel their own scaffolder tasks; the platform team all of them',
     covers: named('scaffolder.task.read', 'scaffolder.task.cancel'),
     decide: (request, user) =>
       isMemberOfAny(user, [PLATFORM_TEAM])
         ? allow()
         : createScaffolderTaskConditionalDecision(
             request.permission as any,
-            scaffolderTaskConditions.isTaskOwner({ createdBy: [user.info.userEntityRef] }),
+            scaffolderTaskConditions.isTaskOwner({
+              createdBy: [user.info.userEntityRef],
+            }),
           ),
   },
   {
     description: 'the platform team manages templates',
     covers: named('scaffolder.template.management'),
-    decide: (_request, user) => (isMemberOfAny(user, [PLATFORM_TEAM]) ? allow() : deny()),
+    decide: (_request, user) =>
+      isMemberOfAny(user, [PLATFORM_TEAM]) ? allow() : deny(),
   },
   {
     description: 'signed-in users see clusters and workloads',
@@ -88,8 +107,10 @@ export const stockPluginRules: PolicyRule[] = [
     decide: allow,
   },
   {
-    description: 'only the platform team and SRE reach the Kubernetes API through the proxy',
+    description:
+      'only the platform team and SRE reach the Kubernetes API through the proxy',
     covers: named('kubernetes.proxy'),
-    decide: (_request, user) => (isMemberOfAny(user, [PLATFORM_TEAM, SRE]) ? allow() : deny()),
+    decide: (_request, user) =>
+      isMemberOfAny(user, [PLATFORM_TEAM, SRE]) ? allow() : deny(),
   },
 ];

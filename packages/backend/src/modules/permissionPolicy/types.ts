@@ -1,5 +1,11 @@
-import { Permission, PolicyDecision } from '@backstage/plugin-permission-common';
-import { PolicyQuery, PolicyQueryUser } from '@backstage/plugin-permission-node';
+import {
+  Permission,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
 
 /**
  * One entry of Gatehouse's permission policy: which permissions it covers and
@@ -10,5 +16,8 @@ export type PolicyRule = {
   /** Shown in the decision log: why a permission was allowed or denied. */
   description: string;
   covers(permission: Permission): boolean;
-  decide(request: PolicyQuery, user: PolicyQueryUser): PolicyDecision | Promise<PolicyDecision>;
+  decide(
+    request: PolicyQuery,
+    user: PolicyQueryUser,
+  ): PolicyDecision | Promise<PolicyDecision>;
 };

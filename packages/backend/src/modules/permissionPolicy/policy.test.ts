@@ -1,0 +1,124 @@
+import {
+  AuthorizeResult,
+  createPermission,
+} from '@backstage/plugin-permission-common';
+import { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import {
+  catalogEntityDeletePermission,
+  catalogEntityReadPermission,
+  catalogLocationDeletePermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import { taskReadPermission } from '@backstage/plugin-scaffolder-common/alpha';
+import { kubernetesProxyPermission } from '@backstage/plugin-kubernetes-common';
+import { GatehousePermissionPolicy } from './policy';
+import { policyRules } from './rules';
+
+function userWith(
+  userEntityRef: string,
+  ownershipEntityRefs: string[],
+): PolicyQueryUser {
+  return {
+    info: {
+      userEntityRef,
+      ownershipEntityRefs: [userEntityRef, ...ownershipEntityRefs],
+    },
+  } as unknown as PolicyQueryUser;
+}
+
+const bob = userWith('user:default/bob', [
+  'group:default/team-agents',
+  'group:default/engineering',
+]);
+const grace = userWith('user:default/grace', ['group:default/platform-team']);
+const frank = userWith('user:default/frank', ['group:default/sre']);
+
+describe('GatehousePermissionPolicy', () => {
+  const policy = new GatehousePermissionPolicy(policyRules);
+
+  it('lets every signed-in user read the catalog', async () => {
+    expect(
+      await policy.handle({ permission: catalogEntityReadPermission }, bob),
+    ).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+  });
+
+  it('limits unregistering entities to their owners, expressed as a catalog condition', async () => {
+    const decision = await policy.handle(
+      { permission: catalogEntityDeletePermission },
+      bob,
+    );
+    expect(decision).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        params: {
+          claims: expect.arrayContaining(['group:default/team-agents']),
+        },
+      },
+    });
+    expect(
+      await policy.handle({ permission: catalogEntityDeletePermission }, grace),
+    ).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+  });
+
+  it('keeps operating the portal to the platform team', async () => {
+    expect(
+      await policy.handle({ permission: catalogLocationDeletePermission }, bob),
+    ).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+    expect(
+      await policy.handle(
+        { permission: catalogLocationDeletePermission },
+        grace,
+      ),
+    ).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+  });
+
+  it('shows users only their own scaffolder tasks', async () => {
+    const decision = await policy.handle(
+      { permission: taskReadPermission },
+      bob,
+    );
+    expect(decision).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      conditions: {
+        rule: 'IS_TASK_OWNER',
+        params: { createdBy: ['user:default/bob'] },
+      },
+    });
+  });
+
+  it('gives the Kubernetes proxy to the platform team and SRE only', async () => {
+    const ask = (user: PolicyQueryUser) =>
+      policy.handle({ permission: kubernetesProxyPermission }, user);
+    expect((await ask(bob)).result).toBe(AuthorizeResult.DENY);
+    expect((await ask(frank)).result).toBe(AuthorizeResult.ALLOW);
+    expect((await ask(grace)).result).toBe(AuthorizeResult.ALLOW);
+  });
+
+  it('denies a Gatehouse permission that no rule grants', async () => {
+    const unruled = createPermission({
+      name: 'gatehouse.example.decide',
+      attributes: {},
+    });
+    expect(await policy.handle({ permission: unruled }, grace)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+  });
+
+  it('denies requests that carry no user', async () => {
+    expect(
+      await policy.handle({ permission: catalogEntityReadPermission }),
+    ).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+  });
+});

@@ -1,0 +1,5 @@
+export {
+  STORAGE_TEST_DATABASE_IDS,
+  storageTestDatabases,
+} from './storageTestDatabases';
+export { postgresConnectionString } from './postgres';
