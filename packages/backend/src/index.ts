@@ -46,6 +46,9 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
+// Gatehouse: cost estimates, billing ingestion, spend, budgets and alerts.
+backend.add(import('@gatehouse/plugin-cost-backend'));
+
 // Actions for automation agents, over MCP.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 

@@ -3,6 +3,7 @@ import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 /** Group refs of the groups the example organisation and the docs refer to. */
 export const PLATFORM_TEAM = 'group:default/platform-team';
 export const SRE = 'group:default/sre';
+export const FINOPS = 'group:default/finops';
 
 /**
  * True when the user is in one of the groups. Ownership refs already include

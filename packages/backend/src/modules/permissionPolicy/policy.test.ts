@@ -122,3 +122,22 @@ describe('GatehousePermissionPolicy', () => {
     });
   });
 });
+
+describe('the cost rules', () => {
+  const policy = new GatehousePermissionPolicy(policyRules);
+  const carol = userWith('user:default/carol', ['group:default/finops']);
+
+  it('shows spend to everyone and leaves ingestion to FinOps and the platform team', async () => {
+    const { costSpendReadPermission, costIngestionManagePermission } =
+      jest.requireActual('@gatehouse/plugin-cost-common');
+    expect(
+      (await policy.handle({ permission: costSpendReadPermission }, bob))
+        .result,
+    ).toBe(AuthorizeResult.ALLOW);
+    const ingest = (user: PolicyQueryUser) =>
+      policy.handle({ permission: costIngestionManagePermission }, user);
+    expect((await ingest(bob)).result).toBe(AuthorizeResult.DENY);
+    expect((await ingest(carol)).result).toBe(AuthorizeResult.ALLOW);
+    expect((await ingest(grace)).result).toBe(AuthorizeResult.ALLOW);
+  });
+});

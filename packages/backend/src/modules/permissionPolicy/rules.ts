@@ -1,9 +1,10 @@
 import { PolicyRule } from './types';
 import { stockPluginRules } from './stockPluginRules';
+import { costRules } from './costRules';
 
 /**
  * Every rule of the policy, in the order they are asked. Gatehouse's own plugins
  * add their rule lists here (for example `...approvalsRules`), next to the stock
  * plugins'; a Gatehouse permission left out of every list is denied.
  */
-export const policyRules: PolicyRule[] = [...stockPluginRules];
+export const policyRules: PolicyRule[] = [...stockPluginRules, ...costRules];

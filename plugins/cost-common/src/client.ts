@@ -1,0 +1,154 @@
+import { ResponseError } from '@backstage/errors';
+import type { KubernetesWorkloadEstimate } from './estimate';
+import type {
+  EntityCostSummary,
+  EstimateKubernetesRequest,
+  EstimateTerraformRequest,
+  SpendQuery,
+  StoredEstimate,
+  StoredEstimateSummary,
+} from './api';
+import type {
+  BudgetStatus,
+  CostAlert,
+  IngestedFile,
+  IngestionRun,
+  SpendDimension,
+  SpendMovers,
+  SpendTimeseries,
+  SpendTotals,
+} from './spend';
+
+/** How the client reaches the backend: Backstage's discovery and fetch APIs fit. @public */
+export type CostClientOptions = {
+  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+  fetchApi: { fetch: typeof fetch };
+};
+
+/** Everything the cost backend answers, typed. @public */
+export interface CostApi {
+  totals(query: SpendQuery): Promise<SpendTotals>;
+  timeseries(query: SpendQuery & { top?: number }): Promise<SpendTimeseries>;
+  movers(query: SpendQuery & { limit?: number }): Promise<SpendMovers>;
+  budgets(query?: {
+    month?: string;
+    dimension?: SpendDimension;
+    key?: string;
+  }): Promise<{
+    month: string;
+    asOf: string;
+    budgets: BudgetStatus[];
+  }>;
+  alerts(query?: {
+    dimension?: SpendDimension;
+    key?: string;
+    limit?: number;
+  }): Promise<{ alerts: CostAlert[] }>;
+  entitySummary(entityRef: string): Promise<EntityCostSummary>;
+  estimateTerraform(request: EstimateTerraformRequest): Promise<StoredEstimate>;
+  estimateKubernetes(
+    request: EstimateKubernetesRequest,
+  ): Promise<KubernetesWorkloadEstimate>;
+  listEstimates(query?: {
+    entityRef?: string;
+    limit?: number;
+  }): Promise<{ estimates: StoredEstimateSummary[] }>;
+  getEstimate(id: string): Promise<StoredEstimate>;
+  startIngestion(): Promise<IngestionRun>;
+  listIngestions(
+    limit?: number,
+  ): Promise<{ runs: IngestionRun[]; files: IngestedFile[] }>;
+  getIngestion(id: string): Promise<IngestionRun>;
+}
+
+function toSearch(query: Record<string, unknown> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '')
+      params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The typed client of the cost backend's HTTP contract (see api.ts). @public */
+export class CostClient implements CostApi {
+  constructor(private readonly options: CostClientOptions) {}
+
+  private async request<T>(
+    path: string,
+    init?: { method?: string; body?: unknown },
+  ): Promise<T> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl('cost');
+    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`, {
+      method: init?.method ?? 'GET',
+      headers:
+        init?.body !== undefined
+          ? { 'content-type': 'application/json' }
+          : undefined,
+      body: init?.body !== undefined ? JSON.stringify(init.body) : undefined,
+    });
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return (await response.json()) as T;
+  }
+
+  totals(query: SpendQuery) {
+    return this.request<SpendTotals>(`/spend/totals${toSearch(query)}`);
+  }
+  timeseries(query: SpendQuery & { top?: number }) {
+    return this.request<SpendTimeseries>(`/spend/timeseries${toSearch(query)}`);
+  }
+  movers(query: SpendQuery & { limit?: number }) {
+    return this.request<SpendMovers>(`/spend/movers${toSearch(query)}`);
+  }
+  budgets(query?: {
+    month?: string;
+    dimension?: SpendDimension;
+    key?: string;
+  }) {
+    return this.request<{
+      month: string;
+      asOf: string;
+      budgets: BudgetStatus[];
+    }>(`/budgets${toSearch(query)}`);
+  }
+  alerts(query?: { dimension?: SpendDimension; key?: string; limit?: number }) {
+    return this.request<{ alerts: CostAlert[] }>(`/alerts${toSearch(query)}`);
+  }
+  entitySummary(entityRef: string) {
+    return this.request<EntityCostSummary>(
+      `/entity-summary${toSearch({ entityRef })}`,
+    );
+  }
+  estimateTerraform(request: EstimateTerraformRequest) {
+    return this.request<StoredEstimate>('/estimates/terraform', {
+      method: 'POST',
+      body: request,
+    });
+  }
+  estimateKubernetes(request: EstimateKubernetesRequest) {
+    return this.request<KubernetesWorkloadEstimate>('/estimates/kubernetes', {
+      method: 'POST',
+      body: request,
+    });
+  }
+  listEstimates(query?: { entityRef?: string; limit?: number }) {
+    return this.request<{ estimates: StoredEstimateSummary[] }>(
+      `/estimates${toSearch(query)}`,
+    );
+  }
+  getEstimate(id: string) {
+    return this.request<StoredEstimate>(`/estimates/${encodeURIComponent(id)}`);
+  }
+  startIngestion() {
+    return this.request<IngestionRun>('/ingestions', { method: 'POST' });
+  }
+  listIngestions(limit?: number) {
+    return this.request<{ runs: IngestionRun[]; files: IngestedFile[] }>(
+      `/ingestions${toSearch({ limit })}`,
+    );
+  }
+  getIngestion(id: string) {
+    return this.request<IngestionRun>(`/ingestions/${encodeURIComponent(id)}`);
+  }
+}

@@ -1,0 +1,256 @@
+/**
+ * Result types of the Gatehouse offline cost estimator.
+ *
+ * They live in the common package because three parties read them: the
+ * estimator (`@gatehouse/plugin-cost-node`) writes them, the backend serves
+ * them, and the frontend / approvals plugin show them.
+ *
+ * Money: every amount is in {@link CostEstimate.currency}. Amounts are computed
+ * at full precision and rounded with {@link roundMoney} (6 decimal places, to
+ * remove binary floating-point noise) when the result is built; totals are
+ * summed from unrounded values. Cents only appear at presentation, through
+ * {@link formatMoney}.
+ */
+
+/**
+ * What Terraform plans to do with a resource. `replace` covers both
+ * `["delete","create"]` and `["create","delete"]`.
+ *
+ * @public
+ */
+export type ResourceAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'replace'
+  | 'no-op'
+  | 'read'
+  | 'forget';
+
+/**
+ * An inclusive span of monthly amounts.
+ *
+ * @public
+ */
+export type CostRange = {
+  low: number;
+  high: number;
+};
+
+/**
+ * Where a usage quantity came from.
+ * - `usage-file`: the operator's usage file.
+ * - `default`: the estimator's documented default; the component then carries
+ *   a {@link CostRange}.
+ *
+ * @public
+ */
+export type UsageSource = 'usage-file' | 'default';
+
+/**
+ * One priced line of a resource: e.g. "Instance usage (Linux, on-demand,
+ * t3.medium)" at 730 hours × 0.0416 USD.
+ *
+ * @public
+ */
+export type CostComponent = {
+  /** Human-readable name of the component. */
+  name: string;
+  /** Unit of {@link CostComponent.monthlyQuantity}, e.g. `hours`, `GB-months`. */
+  unit: string;
+  /** Quantity consumed per month, in {@link CostComponent.unit}. */
+  monthlyQuantity: number;
+  /** Price of one {@link CostComponent.unit}. */
+  unitPrice: number;
+  /** monthlyQuantity × unitPrice. */
+  monthlyCost: number;
+  /** Key of the price in the pricing file, e.g. `ec2:instance:t3.medium`. */
+  priceKey: string;
+  /** Where the price comes from (price page or price-list SKU description). */
+  priceSource: string;
+  /** Set when the monthly cost is uncertain (usage defaults, scaling bounds). */
+  range?: CostRange;
+  /** Why there is a range, e.g. "node group scales between 1 and 4 nodes". */
+  rangeReason?: string;
+  /** Set when the quantity is usage-based. */
+  usage?: {
+    key: string;
+    source: UsageSource;
+  };
+};
+
+/**
+ * The monthly cost of one resource on one side of the change.
+ *
+ * @public
+ */
+export type CostBreakdown = {
+  monthly: number;
+  /** Present when the monthly cost is uncertain. */
+  range?: CostRange;
+  components: CostComponent[];
+};
+
+/**
+ * Whether a resource could be priced.
+ * - `priced`: components come from the pricing file.
+ * - `free`: data sources and resource types known to cost nothing.
+ * - `unpriced`: the estimator could not price it; see `unpriced.reason`.
+ *
+ * @public
+ */
+export type PricingStatus = 'priced' | 'free' | 'unpriced';
+
+/**
+ * The estimate of one entry of the plan's `resource_changes`.
+ *
+ * @public
+ */
+export type ResourceCostEstimate = {
+  address: string;
+  type: string;
+  name: string;
+  mode: 'managed' | 'data';
+  /** e.g. `module.a.module.b`; absent for root-module resources. */
+  moduleAddress?: string;
+  /** `count` index or `for_each` key; absent for single instances. */
+  index?: number | string;
+  action: ResourceAction;
+  /** Region the resource was priced in. */
+  region: string;
+  status: PricingStatus;
+  /** Monthly cost before the change (zero for creates). */
+  before: CostBreakdown;
+  /** Monthly cost after the change (zero for deletes). */
+  after: CostBreakdown;
+  /** after.monthly − before.monthly. */
+  delta: number;
+  /** Range of the monthly cost after the change, when uncertain. */
+  range?: CostRange;
+  unpriced?: { reason: string };
+  free?: { reason: string };
+  /** Assumptions made while pricing, e.g. defaults used for unknown values. */
+  notes?: string[];
+};
+
+/**
+ * A resource the estimator could not price, with the reason.
+ *
+ * @public
+ */
+export type UnpricedResource = {
+  address: string;
+  type: string;
+  action: ResourceAction;
+  reason: string;
+};
+
+/**
+ * Sums over priced resources. Unpriced resources are excluded from both
+ * sides so that `delta` is always `monthlyAfter − monthlyBefore`.
+ *
+ * @public
+ */
+export type CostEstimateTotals = {
+  monthlyBefore: number;
+  monthlyAfter: number;
+  delta: number;
+  /** Range of `monthlyAfter` (equal to it when nothing is uncertain). */
+  range: CostRange;
+  /** Range of `delta`, scenario by scenario (low usage before and after, …). */
+  deltaRange: CostRange;
+};
+
+/**
+ * Counts of resources by action and pricing status.
+ *
+ * @public
+ */
+export type EstimateSummary = {
+  create: number;
+  update: number;
+  delete: number;
+  replace: number;
+  noop: number;
+  read: number;
+  forget: number;
+  counts: {
+    total: number;
+    priced: number;
+    free: number;
+    unpriced: number;
+  };
+};
+
+/**
+ * The estimate of a whole Terraform plan.
+ *
+ * @public
+ */
+export type CostEstimate = {
+  schemaVersion: 1;
+  currency: string;
+  /** `version` of the pricing file used. */
+  pricingVersion: string;
+  /** `effectiveDate` of the pricing file used (YYYY-MM-DD). */
+  pricingEffectiveDate: string;
+  /** Default region of the plan (resources may override it). */
+  region: string;
+  hoursPerMonth: number;
+  totals: CostEstimateTotals;
+  resources: ResourceCostEstimate[];
+  unpriced: UnpricedResource[];
+  summary: EstimateSummary;
+  /** Things the operator should know, e.g. unused usage-file entries. */
+  warnings: string[];
+};
+
+/**
+ * The estimate of one Kubernetes workload (Deployment, StatefulSet, …).
+ *
+ * @public
+ */
+export type KubernetesWorkloadCost = {
+  kind: string;
+  name: string;
+  namespace: string;
+  /** Replicas used for the point estimate. */
+  replicas: number;
+  /** Replica bounds when an HPA targets the workload. */
+  replicaRange?: { min: number; max: number };
+  /** Name of the HorizontalPodAutoscaler that targets the workload. */
+  hpa?: string;
+  /** Effective requests of one pod. */
+  podRequests: { cpuCores: number; memoryGiB: number };
+  /** max(cpu share, memory share) of one node taken by one pod. */
+  podShareOfNode: number;
+  /** The resource that decides the share. */
+  dominantResource: 'cpu' | 'memory';
+  monthlyPerPod: number;
+  monthly: number;
+  range?: CostRange;
+};
+
+/**
+ * The estimate of a set of Kubernetes manifests on one node type.
+ *
+ * @public
+ */
+export type KubernetesWorkloadEstimate = {
+  currency: string;
+  pricingVersion: string;
+  region: string;
+  hoursPerMonth: number;
+  node: {
+    instanceType: string;
+    vcpu: number;
+    memoryGiB: number;
+    hourlyPrice: number;
+    monthlyPrice: number;
+  };
+  totals: { monthly: number; range: CostRange };
+  workloads: KubernetesWorkloadCost[];
+  unpriced: { kind: string; name: string; namespace: string; reason: string }[];
+  /** Objects that are not workloads (Services, ConfigMaps, …). */
+  skipped: { kind: string; name: string }[];
+};

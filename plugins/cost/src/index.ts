@@ -1,0 +1,3 @@
+export { costPlugin as default } from './plugin';
+export { costApiRef } from './api';
+export { EstimateBreakdown } from './components/EstimateBreakdown';
