@@ -1,0 +1,34 @@
+/*
+ * The `gatehouse` command line, for people and CI pipelines:
+ *   gatehouse cost estimate PLAN.json [--usage USAGE.yml] [--format json|table]
+ * Each command is a pure function of its arguments and I/O, tested on its own;
+ * this file only dispatches and sets the exit code.
+ */
+import { readFile } from 'node:fs/promises';
+import { runEstimateCli } from '@gatehouse/plugin-cost-node';
+
+const USAGE = `Usage:
+  gatehouse cost estimate PLAN.json [--usage USAGE.yml] [--format json|table] [--region REGION]
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [group, command, ...rest] = argv;
+  const io = {
+    readFile: (path: string) => readFile(path, 'utf8'),
+    stdout: (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    stderr: (text: string) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  };
+  if (group === 'cost' && command === 'estimate') {
+    return runEstimateCli(rest, io);
+  }
+  io.stderr(USAGE);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  code => process.exit(code),
+  error => {
+    process.stderr.write(`${error?.stack ?? error}\n`);
+    process.exit(1);
+  },
+);
