@@ -48,6 +48,8 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 
 // Gatehouse: cost estimates, billing ingestion, spend, budgets and alerts.
 backend.add(import('@gatehouse/plugin-cost-backend'));
+// Gatehouse: every infrastructure change waits for human sign-off.
+backend.add(import('@gatehouse/plugin-approvals-backend'));
 
 // Actions for automation agents, over MCP.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

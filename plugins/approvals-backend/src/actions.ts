@@ -1,0 +1,124 @@
+import type { PermissionsService, UserInfoService } from '@backstage/backend-plugin-api';
+import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  approvalRequestReadPermission,
+  approvalRequestSubmitPermission,
+} from '@gatehouse/plugin-approvals-common';
+import { callerOf } from './router';
+import type { ApprovalService } from './service/ApprovalService';
+
+/**
+ * Submit and status for automation agents, through Backstage's actions
+ * registry (and so the MCP endpoint). Agents submit as themselves; their
+ * requests wait for people like any other.
+ */
+export function registerApprovalActions(options: {
+  actionsRegistry: ActionsRegistryService;
+  approvals: ApprovalService;
+  permissions: PermissionsService;
+  userInfo: UserInfoService;
+}) {
+  const { actionsRegistry, approvals, permissions, userInfo } = options;
+
+  actionsRegistry.register({
+    name: 'submit-change-request',
+    title: 'Submit an infrastructure change for approval',
+    description:
+      'Queues a Terraform plan (terraform show -json) and/or generated files for human sign-off, with a cost estimate, risk and the approval policy. Returns the request id, its status and content hash. Nothing goes live until people approve it.',
+    attributes: { readOnly: false, destructive: false, idempotent: false },
+    schema: {
+      input: z =>
+        z.object({
+          title: z.string().min(3).describe('What the change does'),
+          entityRef: z.string().describe('The catalog entity it changes, e.g. component:default/orchestrator-api'),
+          environment: z.string().describe('development, staging or production'),
+          planJson: z.string().optional().describe('The output of terraform show -json, as text'),
+          rollbackPlan: z.string().min(1).describe('How to undo the change (markdown)'),
+          testPlan: z.string().min(1).describe('How the change was or will be tested (markdown)'),
+          monitoring: z.string().optional(),
+          questions: z.string().optional().describe('Open questions for the approvers'),
+        }),
+      output: z =>
+        z.object({
+          id: z.string(),
+          status: z.string(),
+          contentHash: z.string(),
+          policySummary: z.string(),
+          url: z.string(),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      const [decision] = await permissions.authorize([{ permission: approvalRequestSubmitPermission }], { credentials });
+      if (decision.result !== AuthorizeResult.ALLOW) throw new NotAllowedError('You may not submit change requests');
+      const request = await approvals.submit(
+        {
+          title: input.title,
+          entityRef: input.entityRef,
+          environment: input.environment,
+          plan: input.planJson,
+          notes: {
+            rollbackPlan: input.rollbackPlan,
+            testPlan: input.testPlan,
+            monitoring: input.monitoring,
+            questions: input.questions,
+          },
+          submitterKind: 'agent',
+        },
+        await callerOf(credentials, userInfo),
+      );
+      return {
+        output: {
+          id: request.id,
+          status: request.status,
+          contentHash: request.contentHash,
+          policySummary: request.policySummary,
+          url: `/approvals/requests/${request.id}`,
+        },
+      };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'get-change-request-status',
+    title: 'Read the status of a change request',
+    description:
+      'Whether a change request is approved, rejected, waiting (and for whom) or expired; approved is true only for the exact content hash given.',
+    attributes: { readOnly: true, destructive: false, idempotent: true },
+    schema: {
+      input: z =>
+        z.object({
+          id: z.string().describe('The change request id'),
+          contentHash: z.string().optional().describe('The content hash returned at submission'),
+        }),
+      output: z =>
+        z.object({
+          status: z.string(),
+          approved: z.boolean(),
+          revision: z.number(),
+          contentHash: z.string(),
+          reason: z.string(),
+          policySummary: z.string(),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      const [decision] = await permissions.authorize(
+        [{ permission: approvalRequestReadPermission, resourceRef: input.id }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) throw new NotAllowedError('You may not read this change request');
+      const gate = await approvals.gate(input.id, input.contentHash);
+      return {
+        output: {
+          status: gate.status,
+          approved: gate.approved,
+          revision: gate.revision,
+          contentHash: gate.contentHash,
+          reason: gate.reason,
+          policySummary: gate.policySummary,
+        },
+      };
+    },
+  });
+}

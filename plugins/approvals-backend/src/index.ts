@@ -1,0 +1,6 @@
+export { approvalsPlugin as default } from './plugin';
+export {
+  approvalsConditions,
+  createApprovalsConditionalDecision,
+  approvalRequestResourceRef,
+} from './permissions';

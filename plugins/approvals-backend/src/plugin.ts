@@ -1,0 +1,82 @@
+import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { scaffolderServiceRef } from '@backstage/plugin-scaffolder-node';
+import { approvalsPermissions } from '@gatehouse/plugin-approvals-common';
+import { registerApprovalActions } from './actions';
+import { readApprovalSettings } from './config';
+import { approvalRequestResourceRef, approvalRequestRules } from './permissions';
+import { createRouter } from './router';
+import { ApprovalNotifier } from './service/ApprovalNotifier';
+import { ApprovalService } from './service/ApprovalService';
+import { CostBackendEstimator } from './service/CostEstimator';
+import { FollowUpStarter } from './service/FollowUpStarter';
+import { DatabaseApprovalsStore } from './store/DatabaseApprovalsStore';
+
+/**
+ * The approvals backend: every infrastructure change waits here for human
+ * sign-off, bound to the exact plan, with its cost and risk.
+ *
+ * @public
+ */
+export const approvalsPlugin = createBackendPlugin({
+  pluginId: 'approvals',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        logger: coreServices.logger,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        userInfo: coreServices.userInfo,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
+        notifications: notificationService,
+        signals: signalsServiceRef,
+        scaffolder: scaffolderServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
+      },
+      async init(deps) {
+        const settings = readApprovalSettings(deps.config);
+        const store = await DatabaseApprovalsStore.create({ database: deps.database });
+        deps.permissionsRegistry.addPermissions(approvalsPermissions);
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: approvalRequestResourceRef,
+          permissions: approvalsPermissions,
+          rules: Object.values(approvalRequestRules),
+          getResources: ids => Promise.all(ids.map(id => store.getRequest(id))),
+        });
+        const approvals = new ApprovalService({
+          store,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger: deps.logger,
+          estimator: new CostBackendEstimator(deps),
+          notifier: new ApprovalNotifier(deps),
+          followUps: new FollowUpStarter({ store, ...deps }),
+          rules: settings.rules,
+          expiresAfterMs: settings.expiresAfterMs,
+        });
+        await deps.scheduler.scheduleTask({
+          id: 'approvals-expire-requests',
+          frequency: { minutes: 10 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            await approvals.expire();
+          },
+        });
+        registerApprovalActions({ ...deps, approvals });
+        deps.httpRouter.use(await createRouter({ ...deps, approvals }));
+      },
+    });
+  },
+});

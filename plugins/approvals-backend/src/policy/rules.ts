@@ -1,0 +1,126 @@
+import type { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import type { RiskLevel } from '@gatehouse/plugin-approvals-common';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+/** The placeholder for the target entity's owning group in a rule's groups. */
+export const OWNER = 'owner';
+
+const ruleSchema = z.object({
+  name: z.string().min(1),
+  match: z
+    .object({
+      environments: z.array(z.string()).optional(),
+      /** Matches when the monthly cost delta is at least this (USD). */
+      minCostDelta: z.number().optional(),
+      /** Matches when the monthly cost delta is below this (USD). */
+      maxCostDelta: z.number().optional(),
+      risk: z.array(z.enum(['low', 'medium', 'high'])).optional(),
+    })
+    .default({}),
+  autoApprove: z.boolean().default(false),
+  require: z
+    .array(z.object({ count: z.number().int().min(1), groups: z.array(z.string()).min(1) }))
+    .default([]),
+});
+
+/** One rule of the approval policy. */
+export type PolicyRule = z.infer<typeof ruleSchema>;
+
+/**
+ * Gatehouse's shipped policy. Rules that match a change combine: every
+ * requirement of every matching rule must be met. A change is approved
+ * automatically only when an auto-approving rule matches and no matching rule
+ * requires anything. A change no rule matches needs one approval from its
+ * owners or the platform approvers.
+ */
+export const DEFAULT_RULES: PolicyRule[] = [
+  {
+    name: 'small low-risk development change',
+    match: { environments: ['development'], maxCostDelta: 100, risk: ['low'] },
+    autoApprove: true,
+    require: [],
+  },
+  {
+    name: 'staging',
+    match: { environments: ['staging'] },
+    autoApprove: false,
+    require: [{ count: 1, groups: [OWNER, 'group:default/platform-approvers'] }],
+  },
+  {
+    name: 'production',
+    match: { environments: ['production'] },
+    autoApprove: false,
+    require: [
+      { count: 2, groups: [OWNER, 'group:default/platform-approvers', 'group:default/sre'] },
+      { count: 1, groups: ['group:default/platform-approvers'] },
+    ],
+  },
+  {
+    name: 'cost increase over 1,000 USD a month',
+    match: { minCostDelta: 1000 },
+    autoApprove: false,
+    require: [{ count: 1, groups: ['group:default/finops'] }],
+  },
+  {
+    name: 'high risk',
+    match: { risk: ['high'] },
+    autoApprove: false,
+    require: [{ count: 1, groups: ['group:default/sre'] }],
+  },
+];
+
+export const DEFAULT_FALLBACK: PolicyRule = {
+  name: 'default',
+  match: {},
+  autoApprove: false,
+  require: [{ count: 1, groups: [OWNER, 'group:default/platform-approvers'] }],
+};
+
+/** Validates rules from app-config or an annotation; a bad rule is refused, never guessed. */
+export function parseRules(value: unknown, origin: string): PolicyRule[] {
+  const result = z.array(ruleSchema).safeParse(value);
+  if (!result.success) {
+    const problems = result.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new InputError(`Invalid approval rules in ${origin}: ${problems}`);
+  }
+  return result.data;
+}
+
+/** `gatehouse.approvals.policy.rules` from app-config, or the shipped defaults. */
+export function readConfiguredRules(config: Config): PolicyRule[] {
+  const rules = config.getOptional('gatehouse.approvals.policy.rules');
+  return rules === undefined ? DEFAULT_RULES : parseRules(rules, 'gatehouse.approvals.policy.rules');
+}
+
+/** The annotation whose YAML rules replace the configured ones for one entity. */
+export const POLICY_ANNOTATION = 'gatehouse.io/approval-policy';
+
+export function rulesFromAnnotation(text: string, entityRef: string): PolicyRule[] {
+  let value: unknown;
+  try {
+    value = parseYaml(text);
+  } catch (error) {
+    throw new InputError(`${POLICY_ANNOTATION} of ${entityRef} is not valid YAML: ${(error as Error).message}`);
+  }
+  return parseRules(value, `${POLICY_ANNOTATION} of ${entityRef}`);
+}
+
+/** What a rule is matched against. */
+export type ChangeFacts = {
+  environment: string;
+  /** null when the change could not be costed: treated as a large increase. */
+  costDelta: number | null;
+  risk: RiskLevel;
+};
+
+export function ruleMatches(rule: PolicyRule, facts: ChangeFacts): boolean {
+  const { environments, minCostDelta, maxCostDelta, risk } = rule.match;
+  if (environments && !environments.includes(facts.environment)) return false;
+  if (risk && !risk.includes(facts.risk)) return false;
+  // An unknown cost is not small: it never passes a ceiling and always meets a floor.
+  if (maxCostDelta !== undefined && (facts.costDelta === null || facts.costDelta >= maxCostDelta)) return false;
+  if (minCostDelta !== undefined && facts.costDelta !== null && facts.costDelta < minCostDelta) return false;
+  return true;
+}

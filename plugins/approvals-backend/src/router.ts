@@ -1,0 +1,146 @@
+import type {
+  AuditorService,
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  approvalRequestDecidePermission,
+  approvalRequestReadPermission,
+  approvalRequestSubmitPermission,
+  decideSchema,
+  gateQuerySchema,
+  listRequestsQuerySchema,
+  submitRequestSchema,
+} from '@gatehouse/plugin-approvals-common';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import type { ZodTypeAny, z } from 'zod';
+import type { ApprovalService, Caller } from './service/ApprovalService';
+
+/** Terraform plans of large estates are big; beyond this the request is refused with 413. */
+export const MAX_BODY = '50mb';
+
+export type RouterOptions = {
+  httpAuth: HttpAuthService;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  approvals: ApprovalService;
+};
+
+function parse<S extends ZodTypeAny>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map(issue => `${issue.path.join('.') || what}: ${issue.message}`)
+      .join('; ');
+    throw new InputError(`Invalid ${what}: ${problems}`);
+  }
+  return result.data;
+}
+
+/** Turns credentials into the caller the service reasons about (groups include ancestors). */
+export async function callerOf(
+  credentials: BackstageCredentials,
+  userInfo: UserInfoService,
+): Promise<Caller> {
+  const principal = credentials.principal as { type: string; subject?: string };
+  if (principal.type === 'user') {
+    const info = await userInfo.getUserInfo(credentials);
+    return { kind: 'user', ref: info.userEntityRef, groups: info.ownershipEntityRefs };
+  }
+  const subject = principal.subject ?? 'unknown';
+  return { kind: 'service', ref: `service:${subject}` };
+}
+
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { httpAuth, userInfo, permissions, auditor, approvals } = options;
+  const router = Router();
+  router.use(express.json({ limit: MAX_BODY }));
+
+  async function authorize(req: Request, permission: typeof approvalRequestSubmitPermission | typeof approvalRequestReadPermission | typeof approvalRequestDecidePermission, resourceRef?: string) {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const [decision] = await permissions.authorize(
+      [resourceRef ? ({ permission, resourceRef } as any) : ({ permission } as any)],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`You may not ${permission.attributes.action} this change request`);
+    }
+    return { credentials, caller: await callerOf(credentials, userInfo) };
+  }
+
+  router.post('/requests', async (req, res) => {
+    const { caller } = await authorize(req, approvalRequestSubmitPermission);
+    const body = parse(submitRequestSchema, req.body, 'change request');
+    const event = await auditor.createEvent({
+      eventId: 'request-submit',
+      request: req,
+      meta: { entityRef: body.entityRef, environment: body.environment, requestId: body.requestId },
+    });
+    try {
+      const created = await approvals.submit(body, caller);
+      await event.success({ meta: { requestId: created.id, revision: created.revision, contentHash: created.contentHash, status: created.status } });
+      res.status(201).json(created);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  router.get('/requests', async (req, res) => {
+    const { caller } = await authorize(req, approvalRequestReadPermission, undefined);
+    const query = parse(listRequestsQuerySchema, req.query, 'query');
+    res.json(await approvals.list(query, caller));
+  });
+
+  router.get('/requests/counts', async (req, res) => {
+    const { caller } = await authorize(req, approvalRequestReadPermission, undefined);
+    res.json(await approvals.counts(caller));
+  });
+
+  router.get('/requests/:id', async (req, res) => {
+    const { caller } = await authorize(req, approvalRequestReadPermission, req.params.id);
+    res.json(await approvals.get(req.params.id, caller));
+  });
+
+  router.get('/requests/:id/revisions/:revision/plan', async (req, res) => {
+    await authorize(req, approvalRequestReadPermission, req.params.id);
+    const revision = Number(req.params.revision);
+    if (!Number.isInteger(revision) || revision < 1) {
+      throw new InputError('revision must be a positive whole number');
+    }
+    res.setHeader('content-disposition', `attachment; filename="plan-${req.params.id}-r${revision}.json"`);
+    res.json(await approvals.planOf(req.params.id, revision));
+  });
+
+  router.post('/requests/:id/decisions', async (req, res) => {
+    const { caller } = await authorize(req, approvalRequestDecidePermission, req.params.id);
+    const body = parse(decideSchema, req.body, 'decision');
+    const event = await auditor.createEvent({
+      eventId: 'request-decide',
+      request: req,
+      meta: { requestId: req.params.id, decision: body.decision, revisionHash: body.revisionHash },
+    });
+    try {
+      const decided = await approvals.decide(req.params.id, body, caller);
+      await event.success({ meta: { status: decided.status } });
+      res.status(201).json(decided);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  router.get('/requests/:id/gate', async (req, res) => {
+    await authorize(req, approvalRequestReadPermission, req.params.id);
+    const query = parse(gateQuerySchema, req.query, 'query');
+    res.json(await approvals.gate(req.params.id, query.hash));
+  });
+
+  return router;
+}

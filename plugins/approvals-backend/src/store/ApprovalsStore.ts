@@ -1,0 +1,97 @@
+import type {
+  AuditRecord,
+  ChangeRequestSummary,
+  Decision,
+  DecisionKind,
+  FollowUp,
+  RequestRevision,
+  RequestStatus,
+  SubmitterKind,
+} from '@gatehouse/plugin-approvals-common';
+import type { PolicyVerdict } from '../policy/evaluatePolicy';
+
+/** A revision as stored, with what the policy required of it. */
+export type StoredRevision = RequestRevision & { verdict: PolicyVerdict; plan?: unknown };
+
+/** The request row. */
+export type StoredRequest = Omit<ChangeRequestSummary, 'policySummary'> & {
+  policySummary: string;
+  followUp: FollowUp | null;
+};
+
+/** A new request or revision, and what the service decided about it. */
+export type NewRevision = {
+  requestId: string;
+  title: string;
+  entityRef: string;
+  environment: string;
+  submitter: string;
+  submitterKind: SubmitterKind;
+  revision: Omit<StoredRevision, 'revision'>;
+  status: RequestStatus;
+  policySummary: string;
+  /** Groups whose members may still decide this revision. */
+  eligibleGroups: string[];
+  costDelta: number | null;
+  expiresAt: string;
+  followUp: FollowUp | null;
+};
+
+/** What settling a decision yields: the request's new status and policy text. */
+export type Settlement = { status: RequestStatus; policySummary: string; eligibleGroups: string[] };
+
+export type DecisionInput = {
+  requestId: string;
+  revisionHash: string;
+  approver: string;
+  decision: DecisionKind;
+  comment: string;
+  groups: string[];
+};
+
+/** The inbox's question. */
+export type ListQuery = {
+  view: 'waiting' | 'mine' | 'all';
+  /** The viewer and the groups they are in (with ancestors). */
+  viewer: { ref: string; groups: string[] };
+  statuses?: RequestStatus[];
+  environment?: string;
+  entityRef?: string;
+  risk?: 'low' | 'medium' | 'high';
+  minCostDelta?: number;
+  maxCostDelta?: number;
+  createdBefore?: string;
+  limit: number;
+  offset: number;
+};
+
+/** Change requests, revisions, decisions and the audit trail. */
+export interface ApprovalsStore {
+  /** Creates a request (revision 1) or adds a revision; appends the audit records. */
+  saveRevision(revision: NewRevision, audit: Omit<AuditRecord, 'sequence' | 'createdAt'>[]): Promise<StoredRequest>;
+
+  getRequest(id: string): Promise<StoredRequest | undefined>;
+  getRevision(id: string, revision: number, withPlan?: boolean): Promise<StoredRevision | undefined>;
+  listRevisions(id: string): Promise<Array<Pick<RequestRevision, 'revision' | 'contentHash' | 'createdAt' | 'submittedBy'>>>;
+  listDecisions(id: string): Promise<Decision[]>;
+  listAudit(id: string): Promise<AuditRecord[]>;
+
+  /**
+   * Records a decision and settles the request in one transaction, the
+   * request row locked: concurrent decisions are serialised, and the status,
+   * the decisions and the audit trail always agree. Throws ConflictError for a
+   * stale hash, a request no longer pending, or a second decision by the same person.
+   */
+  recordDecision(
+    input: DecisionInput,
+    settle: (request: StoredRequest, revision: StoredRevision, decisions: Decision[]) => Settlement,
+  ): Promise<{ request: StoredRequest; decision: Decision; changedStatus: boolean }>;
+
+  list(query: ListQuery): Promise<{ items: StoredRequest[]; total: number }>;
+
+  /** Marks pending requests past their expiry as expired; returns them. */
+  expireDue(now: Date): Promise<StoredRequest[]>;
+
+  /** Records the follow-up's task (or failure) with its audit record. */
+  recordFollowUp(id: string, followUp: FollowUp, audit: Omit<AuditRecord, 'sequence' | 'createdAt'>): Promise<void>;
+}

@@ -1,0 +1,120 @@
+/*
+ * Test harness: the approvals backend (optionally with the real cost backend
+ * for estimates) on a test server, with the catalog, notifications, signals
+ * and scaffolder replaced by recorders. Test-only; not exported.
+ */
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { scaffolderServiceRef } from '@backstage/plugin-scaffolder-node';
+import type { Knex } from 'knex';
+import request from 'supertest';
+import { approvalsPlugin } from '../plugin';
+
+/** Example people and the groups they are in, ancestors included. */
+export const GROUPS: Record<string, string[]> = {
+  'user:default/alice': ['group:default/platform-approvers', 'group:default/platform-team'],
+  'user:default/bob': ['group:default/team-agents'],
+  'user:default/carol': ['group:default/finops'],
+  'user:default/dave': ['group:default/sre', 'group:default/platform-approvers', 'group:default/platform-team'],
+  'user:default/erin': ['group:default/team-experience'],
+  'user:default/frank': ['group:default/team-agents', 'group:default/sre'],
+};
+
+export const ENTITIES = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'orchestrator-api', namespace: 'default' },
+    spec: { type: 'service', owner: 'team-agents', lifecycle: 'production' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Template',
+    metadata: { name: 'apply-environment', namespace: 'default' },
+    spec: { type: 'environment', steps: [] },
+  },
+];
+
+export type Recorded = {
+  notifications: any[];
+  signals: any[];
+  scaffolded: any[];
+};
+
+export async function startApprovalsBackend(options: {
+  knex?: Knex;
+  extraFeatures?: any[];
+  config?: Record<string, unknown>;
+}) {
+  const recorded: Recorded = { notifications: [], signals: [], scaffolded: [] };
+  const userInfo = createServiceFactory({
+    service: mockServices.userInfo.factory().service,
+    deps: {},
+    factory: () => ({
+      async getUserInfo(credentials: any) {
+        const ref = credentials.principal.userEntityRef;
+        // approver-N: a crowd of platform approvers for the concurrency tests.
+        const groups = /^user:default\/approver-\d+$/.test(ref)
+          ? ['group:default/platform-approvers']
+          : GROUPS[ref] ?? [];
+        return { userEntityRef: ref, ownershipEntityRefs: [ref, ...groups] };
+      },
+    }),
+  });
+  const actionsRegistry = actionsRegistryServiceMock();
+  const backend = await startTestBackend({
+    features: [
+      approvalsPlugin,
+      userInfo,
+      catalogServiceMock.factory({ entities: ENTITIES as any }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({ send: async (n: any) => void recorded.notifications.push(n) }),
+      }),
+      createServiceFactory({
+        service: signalsServiceRef,
+        deps: {},
+        factory: () => ({ publish: async (s: any) => void recorded.signals.push(s) }),
+      }),
+      createServiceFactory({
+        service: scaffolderServiceRef,
+        deps: {},
+        factory: () =>
+          ({
+            scaffold: async (req: any) => {
+              recorded.scaffolded.push(req);
+              return { taskId: `task-${recorded.scaffolded.length}` };
+            },
+          }) as any,
+      }),
+      createServiceFactory({
+        service: actionsRegistryServiceMock.factory().service,
+        deps: {},
+        factory: () => actionsRegistry,
+      }),
+      ...(options.knex ? [mockServices.database.factory({ knex: options.knex })] : []),
+      ...(options.config ? [mockServices.rootConfig.factory({ data: options.config })] : []),
+      ...(options.extraFeatures ?? []),
+    ],
+  });
+  const as = (user: string) => ({ authorization: mockCredentials.user.header(user) });
+  const asService = (subject: string) => ({ authorization: mockCredentials.service.header({ onBehalfOf: mockCredentials.service(subject) }) });
+  return { backend, server: backend.server, recorded, actionsRegistry, as, asService, request: () => request(backend.server) };
+}
+
+/** A small production-shaped submission with generated files and no plan. */
+export function filesOnlyChange(environment: string, extra: Record<string, unknown> = {}) {
+  return {
+    title: `Raise API replicas in ${environment}`,
+    entityRef: 'component:default/orchestrator-api',
+    environment,
+    files: [{ path: 'k8s/deployment.yaml', content: 'replicas: 5\n', previousContent: 'replicas: 3\n' }],
+    notes: { rollbackPlan: 'Set replicas back to 3.', testPlan: 'Load test in staging.' },
+    ...extra,
+  };
+}

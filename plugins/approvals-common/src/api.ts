@@ -1,0 +1,100 @@
+/**
+ * The approvals backend's HTTP contract (all under /api/approvals; every route
+ * needs a signed-in user or a service token):
+ *
+ * | method | path | body / query | answer |
+ * |---|---|---|---|
+ * | POST | /requests | submitRequestSchema (≤ 50 MB, else 413) | 201 ChangeRequest |
+ * | GET | /requests | listRequestsQuerySchema | { items: ChangeRequestSummary[], total } |
+ * | GET | /requests/counts | | { waitingForMe, mine, open } |
+ * | GET | /requests/:id | | ChangeRequest |
+ * | GET | /requests/:id/revisions/:revision/plan | | the plan JSON as submitted |
+ * | POST | /requests/:id/decisions | decideSchema | 201 ChangeRequest; 403 not allowed; 409 stale hash or decided |
+ * | GET | /requests/:id/gate | gateQuerySchema | GateAnswer (for CI: is this exact plan approved?) |
+ */
+import { z } from 'zod';
+import type { RequestStatus } from './types';
+
+const markdown = z.string().max(100_000);
+const entityRef = z
+  .string()
+  .regex(/^[a-z]+:[a-z0-9-_.]+\/[a-zA-Z0-9-_.]+$/, 'must be a full entity ref such as component:default/my-service');
+
+export const submitRequestSchema = z
+  .object({
+    /** Set to submit a new revision of an existing request. */
+    requestId: z.string().uuid().optional(),
+    title: z.string().min(3).max(200),
+    entityRef,
+    environment: z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes'),
+    /** `terraform show -json` output, as an object or its text. */
+    plan: z.union([z.record(z.unknown()), z.string().min(2)]).optional(),
+    /** Generated IaC files, with the content they replace ('' or absent for new files). */
+    files: z
+      .array(
+        z.object({
+          path: z.string().min(1).max(500),
+          content: z.string().max(5_000_000),
+          previousContent: z.string().max(5_000_000).optional(),
+        }),
+      )
+      .max(500)
+      .optional(),
+    notes: z.object({
+      rollbackPlan: markdown.min(1, 'a rollback plan is required'),
+      testPlan: markdown.min(1, 'a test plan is required'),
+      monitoring: markdown.optional(),
+      timeline: markdown.optional(),
+      questions: markdown.optional(),
+    }),
+    /** Template or pipeline inputs that produced the change (part of the hash). */
+    inputs: z.record(z.unknown()).optional(),
+    /** Run this template with these values once approved. */
+    followUp: z.object({ templateRef: entityRef, values: z.record(z.unknown()) }).optional(),
+    submitterKind: z.enum(['user', 'pipeline', 'agent']).optional(),
+  })
+  .refine(body => body.plan !== undefined || (body.files?.length ?? 0) > 0, {
+    message: 'a change needs a Terraform plan, generated files, or both',
+    path: ['plan'],
+  });
+
+export const listRequestsQuerySchema = z.object({
+  view: z.enum(['waiting', 'mine', 'all']).default('all'),
+  status: z.enum(['open', 'pending', 'approved', 'auto-approved', 'rejected', 'changes-requested', 'expired', 'any']).default('any'),
+  environment: z.string().max(64).optional(),
+  entityRef: entityRef.optional(),
+  risk: z.enum(['low', 'medium', 'high']).optional(),
+  minCostDelta: z.coerce.number().optional(),
+  maxCostDelta: z.coerce.number().optional(),
+  olderThanHours: z.coerce.number().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const decideSchema = z.object({
+  decision: z.enum(['approve', 'reject', 'request-changes']),
+  comment: z.string().max(10_000).default(''),
+  /** The content hash of the revision being decided: a stale hash is refused with 409. */
+  revisionHash: z.string().regex(/^[a-f0-9]{64}$/, 'must be the revision content hash (64 hex characters)'),
+});
+
+export const gateQuerySchema = z.object({
+  /** The content hash the pipeline submitted; absent means "the current revision". */
+  hash: z.string().regex(/^[a-f0-9]{64}$/).optional(),
+});
+
+export type SubmitRequest = z.input<typeof submitRequestSchema>;
+export type ListRequestsQuery = z.input<typeof listRequestsQuerySchema>;
+export type DecideRequest = z.input<typeof decideSchema>;
+
+/** The gate's answer to a pipeline. @public */
+export type GateAnswer = {
+  id: string;
+  status: RequestStatus;
+  revision: number;
+  contentHash: string;
+  /** True only when the asked-for hash is the current revision and it is approved. */
+  approved: boolean;
+  reason: string;
+  policySummary: string;
+};

@@ -1,0 +1,71 @@
+import { ResponseError } from '@backstage/errors';
+import type { DecideRequest, GateAnswer, ListRequestsQuery, SubmitRequest } from './api';
+import type { ChangeRequest, ChangeRequestSummary } from './types';
+
+/** @public */
+export type ApprovalsClientOptions = {
+  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+  fetchApi: { fetch: typeof fetch };
+};
+
+/** @public */
+export interface ApprovalsApi {
+  submit(request: SubmitRequest): Promise<ChangeRequest>;
+  list(query?: ListRequestsQuery): Promise<{ items: ChangeRequestSummary[]; total: number }>;
+  counts(): Promise<{ waitingForMe: number; mine: number; open: number }>;
+  get(id: string): Promise<ChangeRequest>;
+  decide(id: string, decision: DecideRequest): Promise<ChangeRequest>;
+  gate(id: string, hash?: string): Promise<GateAnswer>;
+  planUrl(id: string, revision: number): Promise<string>;
+}
+
+function toSearch(query: Record<string, unknown> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The typed client of the approvals backend (see api.ts). @public */
+export class ApprovalsClient implements ApprovalsApi {
+  constructor(private readonly options: ApprovalsClientOptions) {}
+
+  private async request<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl('approvals');
+    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`, {
+      method: init?.method ?? 'GET',
+      headers: init?.body !== undefined ? { 'content-type': 'application/json' } : undefined,
+      body: init?.body !== undefined ? JSON.stringify(init.body) : undefined,
+    });
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return (await response.json()) as T;
+  }
+
+  submit(request: SubmitRequest) {
+    return this.request<ChangeRequest>('/requests', { method: 'POST', body: request });
+  }
+  list(query?: ListRequestsQuery) {
+    return this.request<{ items: ChangeRequestSummary[]; total: number }>(`/requests${toSearch(query)}`);
+  }
+  counts() {
+    return this.request<{ waitingForMe: number; mine: number; open: number }>('/requests/counts');
+  }
+  get(id: string) {
+    return this.request<ChangeRequest>(`/requests/${encodeURIComponent(id)}`);
+  }
+  decide(id: string, decision: DecideRequest) {
+    return this.request<ChangeRequest>(`/requests/${encodeURIComponent(id)}/decisions`, {
+      method: 'POST',
+      body: decision,
+    });
+  }
+  gate(id: string, hash?: string) {
+    return this.request<GateAnswer>(`/requests/${encodeURIComponent(id)}/gate${toSearch({ hash })}`);
+  }
+  async planUrl(id: string, revision: number) {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl('approvals');
+    return `${baseUrl}/requests/${encodeURIComponent(id)}/revisions/${revision}/plan`;
+  }
+}

@@ -1,0 +1,173 @@
+import type { CostEstimate } from '@gatehouse/plugin-cost-common';
+
+/**
+ * Types of the approvals plugin: change requests, their revisions, decisions,
+ * the policy's verdict and the append-only audit trail.
+ */
+
+/** @public */
+export type RequestStatus =
+  | 'pending'
+  | 'approved'
+  | 'auto-approved'
+  | 'rejected'
+  | 'changes-requested'
+  | 'expired';
+
+/** Statuses after which nothing more can be decided for the revision. @public */
+export const FINAL_STATUSES: readonly RequestStatus[] = ['approved', 'auto-approved', 'rejected', 'expired'];
+
+/** @public */
+export type DecisionKind = 'approve' | 'reject' | 'request-changes';
+
+/** Who submitted: a person, a CI pipeline (service token) or an automation agent (actions). @public */
+export type SubmitterKind = 'user' | 'pipeline' | 'agent';
+
+/** @public */
+export type RiskLevel = 'low' | 'medium' | 'high';
+
+/** @public */
+export type Risk = { level: RiskLevel; reasons: string[] };
+
+/** What Terraform will do, resource by resource. @public */
+export type ResourceChange = {
+  address: string;
+  type: string;
+  action: 'create' | 'update' | 'delete' | 'replace' | 'no-op' | 'read' | 'forget';
+};
+
+/** @public */
+export type ChangeSummary = {
+  create: number;
+  update: number;
+  delete: number;
+  replace: number;
+  resources: ResourceChange[];
+};
+
+/** A generated file and its change against the current revision of the repository. @public */
+export type ChangedFile = {
+  path: string;
+  /** Unified diff against the previous content ('' for an unchanged file). */
+  diff: string;
+  status: 'added' | 'modified' | 'deleted' | 'unchanged';
+};
+
+/** The submitter's notes for the approver, in markdown. @public */
+export type ChangeNotes = {
+  rollbackPlan: string;
+  testPlan: string;
+  monitoring?: string;
+  timeline?: string;
+  questions?: string;
+};
+
+/** One requirement of the policy: `count` approvals from members of any of `groups`. @public */
+export type PolicyRequirement = {
+  label: string;
+  count: number;
+  groups: string[];
+};
+
+/** How far a revision is from being approved. @public */
+export type PolicyStatus = {
+  /** The rule of the policy that applied. */
+  rule: string;
+  autoApproved: boolean;
+  requirements: Array<PolicyRequirement & { approvedBy: string[]; satisfied: boolean }>;
+  satisfied: boolean;
+  /** E.g. "1 of 2; needs platform-approvers". */
+  summary: string;
+};
+
+/** A revision: the exact change that approvals are given to. @public */
+export type RequestRevision = {
+  revision: number;
+  /** SHA-256 over plan, files, estimate, notes and inputs, fixed at submission. */
+  contentHash: string;
+  createdAt: string;
+  submittedBy: string;
+  summary: ChangeSummary;
+  files: ChangedFile[];
+  estimate: CostEstimate | null;
+  /** Id of the estimate kept by the cost plugin, when it kept one. */
+  estimateId: string | null;
+  risk: Risk;
+  notes: ChangeNotes;
+  inputs: Record<string, unknown>;
+  hasPlan: boolean;
+};
+
+/** @public */
+export type Decision = {
+  id: string;
+  revision: number;
+  contentHash: string;
+  approver: string;
+  decision: DecisionKind;
+  comment: string;
+  /** The approver's groups that the policy asked for, when they decided. */
+  groups: string[];
+  createdAt: string;
+};
+
+/** One line of the audit trail; never updated or deleted. @public */
+export type AuditRecord = {
+  sequence: number;
+  action:
+    | 'submitted'
+    | 'resubmitted'
+    | 'auto-approved'
+    | 'approve'
+    | 'reject'
+    | 'request-changes'
+    | 'approved'
+    | 'rejected'
+    | 'expired'
+    | 'follow-up-started'
+    | 'follow-up-failed';
+  actor: string;
+  revision: number;
+  contentHash: string;
+  comment: string | null;
+  statusAfter: RequestStatus;
+  createdAt: string;
+};
+
+/** What to start when the request is approved (the scaffolder's follow-up template). @public */
+export type FollowUp = {
+  templateRef: string;
+  values: Record<string, unknown>;
+  taskId?: string;
+};
+
+/** A change request as listed in the inbox. @public */
+export type ChangeRequestSummary = {
+  id: string;
+  title: string;
+  entityRef: string;
+  environment: string;
+  status: RequestStatus;
+  submitter: string;
+  submitterKind: SubmitterKind;
+  revision: number;
+  contentHash: string;
+  riskLevel: RiskLevel;
+  costDelta: number | null;
+  createdAt: string;
+  updatedAt: string;
+  expiresAt: string;
+  policySummary: string;
+};
+
+/** A change request with everything the request page shows. @public */
+export type ChangeRequest = ChangeRequestSummary & {
+  current: RequestRevision;
+  revisions: Array<Pick<RequestRevision, 'revision' | 'contentHash' | 'createdAt' | 'submittedBy'>>;
+  decisions: Decision[];
+  audit: AuditRecord[];
+  policy: PolicyStatus;
+  followUp: FollowUp | null;
+  /** Whether the caller may decide now, and if not, why. */
+  viewer: { canDecide: boolean; reason?: string };
+};
