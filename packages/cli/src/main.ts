@@ -1,15 +1,17 @@
 /*
  * The `gatehouse` command line, for people and CI pipelines:
  *   gatehouse cost estimate PLAN.json [--usage USAGE.yml] [--format json|table]
+ *   gatehouse gate submit PLAN.json … / gatehouse gate wait ID --hash SHA
  * Each command is a pure function of its arguments and I/O, tested on its own;
  * this file only dispatches and sets the exit code.
  */
 import { readFile } from 'node:fs/promises';
 import { runEstimateCli } from '@gatehouse/plugin-cost-node';
+import { GATE_CLI_USAGE, runGateCli } from './gate/runGateCli';
 
 const USAGE = `Usage:
   gatehouse cost estimate PLAN.json [--usage USAGE.yml] [--format json|table] [--region REGION]
-`;
+${GATE_CLI_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
@@ -20,6 +22,15 @@ async function main(argv: string[]): Promise<number> {
   };
   if (group === 'cost' && command === 'estimate') {
     return runEstimateCli(rest, io);
+  }
+  if (group === 'gate') {
+    return runGateCli([command, ...rest].filter(Boolean), {
+      ...io,
+      fetch,
+      env: process.env,
+      sleep: ms => new Promise(wake => setTimeout(wake, ms)),
+      now: () => Date.now(),
+    });
   }
   io.stderr(USAGE);
   return 2;

@@ -11,6 +11,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { scaffolderServiceRef } from '@backstage/plugin-scaffolder-node';
 import type { Knex } from 'knex';
+import type { JsonObject } from '@backstage/types';
 import request from 'supertest';
 import { approvalsPlugin } from '../plugin';
 
@@ -48,7 +49,7 @@ export type Recorded = {
 export async function startApprovalsBackend(options: {
   knex?: Knex;
   extraFeatures?: any[];
-  config?: Record<string, unknown>;
+  config?: JsonObject;
 }) {
   const recorded: Recorded = { notifications: [], signals: [], scaffolded: [] };
   const userInfo = createServiceFactory({
@@ -103,7 +104,7 @@ export async function startApprovalsBackend(options: {
     ],
   });
   const as = (user: string) => ({ authorization: mockCredentials.user.header(user) });
-  const asService = (subject: string) => ({ authorization: mockCredentials.service.header({ onBehalfOf: mockCredentials.service(subject) }) });
+  const asService = (subject: string) => ({ authorization: mockCredentials.service.header({ onBehalfOf: mockCredentials.service(subject), targetPluginId: 'approvals' }) });
   return { backend, server: backend.server, recorded, actionsRegistry, as, asService, request: () => request(backend.server) };
 }
 

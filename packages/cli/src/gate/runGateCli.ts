@@ -1,0 +1,151 @@
+import { existsSync } from 'node:fs';
+
+/** What the gate command needs from the world; tests pass fakes. */
+export type GateCliIo = {
+  readFile(path: string): Promise<string>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  fetch: typeof fetch;
+  env: Record<string, string | undefined>;
+  sleep(ms: number): Promise<void>;
+  now(): number;
+};
+
+export const GATE_CLI_USAGE = `Usage:
+  gatehouse gate submit PLAN.json --entity REF --environment ENV --title TITLE
+                        --rollback TEXT|FILE --test-plan TEXT|FILE [--request ID]
+  gatehouse gate wait ID --hash SHA256 [--timeout 30m] [--interval 10s]
+
+  The Gatehouse backend is GATEHOUSE_URL (e.g. https://gatehouse.example.com);
+  GATEHOUSE_TOKEN is a static service token (backend.auth.externalAccess).
+  submit prints the request's id, content hash and status as JSON.
+  wait exits 0 only when that exact content hash is approved; 1 when it is
+  rejected, expired, superseded or needs changes; 3 on timeout; 2 on bad usage.
+`;
+
+const EXIT = { ok: 0, refused: 1, usage: 2, timeout: 3 } as const;
+
+function parseArgs(argv: string[]) {
+  const flags = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i].startsWith('--')) {
+      flags.set(argv[i].slice(2), argv[i + 1] ?? '');
+      i += 1;
+    } else {
+      positional.push(argv[i]);
+    }
+  }
+  return { flags, positional };
+}
+
+/** "30m", "90s", "2h" → milliseconds. */
+export function parseDuration(text: string): number | undefined {
+  const match = /^(\d+)(ms|s|m|h)$/.exec(text.trim());
+  if (!match) return undefined;
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[match[2] as 'ms'];
+  return Number(match[1]) * unit;
+}
+
+/** The gate for CI pipelines: submit a plan, then wait for its approval. */
+export async function runGateCli(argv: string[], io: GateCliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  const { flags, positional } = parseArgs(rest);
+  const baseUrl = io.env.GATEHOUSE_URL?.replace(/\/$/, '');
+  const token = io.env.GATEHOUSE_TOKEN;
+  if (!baseUrl || !token) {
+    io.stderr(`GATEHOUSE_URL and GATEHOUSE_TOKEN must be set\n\n${GATE_CLI_USAGE}`);
+    return EXIT.usage;
+  }
+  const api = async (path: string, init?: { method: string; body: unknown }) => {
+    const response = await io.fetch(`${baseUrl}/api/approvals${path}`, {
+      method: init?.method ?? 'GET',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: init ? JSON.stringify(init.body) : undefined,
+    });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      throw new Error(`${response.status} ${body?.error?.message ?? response.statusText}`);
+    }
+    return body;
+  };
+
+  if (command === 'submit') {
+    const [planPath] = positional;
+    const missing = ['entity', 'environment', 'title', 'rollback', 'test-plan'].filter(f => !flags.get(f));
+    if (!planPath || missing.length > 0) {
+      io.stderr(`${planPath ? `missing --${missing.join(', --')}` : 'missing PLAN.json'}\n\n${GATE_CLI_USAGE}`);
+      return EXIT.usage;
+    }
+    // A flag naming a file means its content: rollback and test plans are usually markdown files.
+    const textOrFile = async (value: string) => (existsSync(value) ? io.readFile(value) : value);
+    try {
+      const created = await api('/requests', {
+        method: 'POST',
+        body: {
+          requestId: flags.get('request'),
+          title: flags.get('title'),
+          entityRef: flags.get('entity'),
+          environment: flags.get('environment'),
+          plan: await io.readFile(planPath),
+          notes: {
+            rollbackPlan: await textOrFile(flags.get('rollback')!),
+            testPlan: await textOrFile(flags.get('test-plan')!),
+          },
+          submitterKind: 'pipeline',
+        },
+      });
+      io.stdout(
+        JSON.stringify({
+          id: created.id,
+          contentHash: created.contentHash,
+          status: created.status,
+          policySummary: created.policySummary,
+          url: `${baseUrl}/approvals/requests/${created.id}`,
+        }),
+      );
+      return EXIT.ok;
+    } catch (error) {
+      io.stderr(`submission refused: ${(error as Error).message}`);
+      return EXIT.refused;
+    }
+  }
+
+  if (command === 'wait') {
+    const [id] = positional;
+    const hash = flags.get('hash');
+    const timeout = parseDuration(flags.get('timeout') ?? '30m');
+    const interval = parseDuration(flags.get('interval') ?? '10s');
+    if (!id || !hash || !/^[a-f0-9]{64}$/.test(hash) || !timeout || !interval) {
+      io.stderr(`wait needs an id, --hash (64 hex characters) and valid durations\n\n${GATE_CLI_USAGE}`);
+      return EXIT.usage;
+    }
+    const deadline = io.now() + timeout;
+    for (;;) {
+      let answer;
+      try {
+        answer = await api(`/requests/${encodeURIComponent(id)}/gate?hash=${hash}`);
+      } catch (error) {
+        io.stderr(`cannot read the request: ${(error as Error).message}`);
+        return EXIT.refused;
+      }
+      if (answer.approved) {
+        io.stdout(`approved: ${answer.policySummary}`);
+        return EXIT.ok;
+      }
+      if (answer.status !== 'pending' || answer.contentHash !== hash) {
+        io.stderr(`not approved: ${answer.reason}`);
+        return EXIT.refused;
+      }
+      if (io.now() + interval > deadline) {
+        io.stderr(`timed out waiting: ${answer.policySummary}`);
+        return EXIT.timeout;
+      }
+      io.stderr(`waiting: ${answer.policySummary}`);
+      await io.sleep(interval);
+    }
+  }
+
+  io.stderr(GATE_CLI_USAGE);
+  return EXIT.usage;
+}
