@@ -1,0 +1,2 @@
+export { scaffolderModuleGatehouse as default } from './module';
+export { createApprovalRequestAction } from './actions/approvalRequest';
