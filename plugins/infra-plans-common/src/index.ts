@@ -1,0 +1,28 @@
+/**
+ * The Gatehouse infrastructure plan model: the `infra-plan.yaml` schema,
+ * parsing and validation with located messages, generated review documents,
+ * a semantic diff between revisions and tier presets.
+ *
+ * Isomorphic: used by the browser frontend and the Node backend.
+ *
+ * @packageDocumentation
+ */
+
+export * from './schema';
+export * from './units';
+export * from './cidr';
+export type { IssueSeverity, PathSegment, PlanIssue } from './issues';
+export { formatPath } from './issues';
+export * from './tiers';
+export { instanceShape, allocatable } from './instanceTypes';
+export type { InstanceShape } from './instanceTypes';
+export { validatePlan } from './validate';
+export type { ValidationResult } from './validate';
+export { parsePlan } from './parse';
+export { diffPlans } from './diff';
+export type { PlanChange } from './diff';
+export { presetFor, presetPlan } from './presets';
+export type { PresetOptions, PresetPlanOptions } from './presets';
+export * from './documents';
+export { VALIDATION_RULES } from './rules';
+export type { ValidationRule } from './rules';

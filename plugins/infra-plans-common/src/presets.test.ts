@@ -1,0 +1,167 @@
+import { presetFor, presetPlan } from './presets';
+import type { DeliveryStrategy, InfraPlan, Tier } from './schema';
+import { validatePlan } from './validate';
+
+const tiers: Tier[] = ['development', 'staging', 'production'];
+const strategies: DeliveryStrategy[] = ['rolling', 'blue-green', 'canary'];
+const flags = [false, true];
+
+function wrap(tier: Tier, env = presetFor(tier)): InfraPlan {
+  return {
+    apiVersion: 'gatehouse.io/v1alpha1',
+    kind: 'InfrastructurePlan',
+    metadata: { service: 'svc', owner: 'team-a' },
+    spec: {
+      provider: 'aws',
+      regions: ['us-east-1', 'us-west-2'],
+      environments: { [tier]: env },
+    },
+  };
+}
+
+describe('presetFor', () => {
+  const combos = tiers.flatMap(tier =>
+    strategies.flatMap(delivery =>
+      flags.flatMap(database =>
+        flags.flatMap(cache =>
+          flags.map(objectStorage => ({
+            tier,
+            delivery,
+            database,
+            cache,
+            objectStorage,
+          })),
+        ),
+      ),
+    ),
+  );
+
+  it.each(combos)(
+    '$tier / $delivery / db $database / cache $cache / s3 $objectStorage validates with zero errors',
+    options => {
+      const result = validatePlan(
+        wrap(options.tier, presetFor(options.tier, options)),
+      );
+      expect(result.issues.filter(i => i.severity === 'error')).toEqual([]);
+    },
+  );
+
+  it('sizes development like the reference: t3.small ×2, single-AZ database', () => {
+    const env = presetFor('development');
+    expect(env.compute.nodeGroups[0]).toMatchObject({
+      instanceTypes: ['t3.small'],
+      desiredSize: 2,
+    });
+    expect(env.data!.databases![0].multiAz).toBe(false);
+    expect(env.network.vpc.availabilityZones).toHaveLength(2);
+  });
+
+  it('sizes staging like the reference: t3.medium ×3, multi-AZ database', () => {
+    const env = presetFor('staging');
+    expect(env.compute.nodeGroups[0]).toMatchObject({
+      instanceTypes: ['t3.medium'],
+      desiredSize: 3,
+    });
+    expect(env.data!.databases![0].multiAz).toBe(true);
+    expect(env.observability!.metrics).toBeDefined();
+  });
+
+  it('sizes production like the reference: t3.large/t3.xlarge ×6, multi-AZ with replicas, 30-day backups, RPO 1h / RTO 4h', () => {
+    const env = presetFor('production');
+    expect(env.compute.nodeGroups[0]).toMatchObject({
+      instanceTypes: ['t3.large', 't3.xlarge'],
+      desiredSize: 6,
+    });
+    expect(env.data!.databases![0]).toMatchObject({
+      multiAz: true,
+      readReplicas: 1,
+      backup: { retention: '30d', pointInTimeRecovery: true },
+    });
+    expect(env.disasterRecovery).toMatchObject({
+      rpo: '1h',
+      rto: '4h',
+      drRegion: 'us-west-2',
+      testCadence: 'quarterly',
+    });
+    expect(env.network.vpc.availabilityZones).toEqual([
+      'us-east-1a',
+      'us-east-1b',
+      'us-east-1c',
+    ]);
+  });
+
+  it('is parameterised by region, VPC and workload', () => {
+    const env = presetFor('production', {
+      region: 'eu-west-1',
+      vpcCidr: '10.50.0.0/16',
+      workload: {
+        name: 'api',
+        port: 3000,
+        image: 'ghcr.io/x/api:1.0.0',
+        host: 'api.example.com',
+      },
+    });
+    expect(env.region).toBe('eu-west-1');
+    expect(env.network.vpc.availabilityZones[0]).toBe('eu-west-1a');
+    expect(env.network.subnets.public![0].cidr).toBe('10.50.1.0/24');
+    expect(env.network.subnets.private[1].cidr).toBe('10.50.32.0/20');
+    expect(env.network.subnets.database![2].cidr).toBe('10.50.130.0/24');
+    expect(env.workloads[0]).toMatchObject({
+      name: 'api',
+      ports: [{ containerPort: 3000 }],
+      expose: { host: 'api.example.com' },
+    });
+    const plan = wrap('production', env);
+    plan.spec.regions = ['eu-west-1', 'us-west-2'];
+    expect(validatePlan(plan).errorCount).toBe(0);
+  });
+
+  it('leaves out the data stores that are not wanted', () => {
+    const env = presetFor('staging', { database: false });
+    expect(env.data).toBeUndefined();
+    expect(env.network.subnets.database).toBeUndefined();
+    expect(env.workloads[0].uses).toBeUndefined();
+  });
+
+  it('builds the delivery section for each strategy', () => {
+    expect(
+      presetFor('production', {
+        delivery: 'canary',
+      }).delivery!.canary!.steps.map(s => s.weight),
+    ).toEqual([10, 25, 50]);
+    expect(
+      presetFor('production', { delivery: 'blue-green' }).delivery!.blueGreen,
+    ).toBeDefined();
+    expect(presetFor('production').delivery!.rolling).toEqual({
+      maxSurge: 1,
+      maxUnavailable: 0,
+    });
+  });
+
+  it('rejects VPC blocks it cannot carve', () => {
+    expect(() => presetFor('staging', { vpcCidr: '10.0.0.0/24' })).toThrow(
+      /between \/16 and \/20/,
+    );
+  });
+});
+
+describe('presetPlan', () => {
+  it('builds a three-environment plan that validates without any issue', () => {
+    const plan = presetPlan({
+      service: 'svc',
+      owner: 'team-a',
+      system: 'sys',
+      cache: true,
+      objectStorage: true,
+      delivery: 'canary',
+    });
+    expect(Object.keys(plan.spec.environments)).toEqual([
+      'development',
+      'staging',
+      'production',
+    ]);
+    expect(plan.spec.regions).toEqual(['us-east-1', 'us-west-2']);
+    const result = validatePlan(plan);
+    expect(result.issues).toEqual([]);
+  });
+});

@@ -1,0 +1,131 @@
+import { IssueSink, PlanIssue, RawIssue, formatPath } from '../issues';
+import {
+  EnvironmentPlan,
+  InfraPlan,
+  environmentSchema,
+  infraPlanSchema,
+} from '../schema';
+import { checkCompute } from './compute';
+import { createContext } from './context';
+import { checkData } from './data';
+import { checkNetwork } from './network';
+import { checkOperations } from './operations';
+import { schemaIssues } from './schemaIssues';
+import { checkWorkloads } from './workloads';
+
+/** The outcome of {@link validatePlan} or {@link parsePlan}. @public */
+export interface ValidationResult {
+  /** True when there is no error (warnings allowed). */
+  valid: boolean;
+  /** The typed plan, when the document matches the schema. */
+  plan?: InfraPlan;
+  issues: PlanIssue[];
+  errorCount: number;
+  warningCount: number;
+}
+
+function runRules(
+  plan: InfraPlan,
+  name: string,
+  env: EnvironmentPlan,
+  sink: IssueSink,
+) {
+  const ctx = createContext(plan, name, env, sink);
+  checkNetwork(ctx);
+  checkCompute(ctx);
+  checkWorkloads(ctx);
+  checkData(ctx);
+  checkOperations(ctx);
+}
+
+/**
+ * Schema check plus every rule, with issues as path segments (so the YAML
+ * parser can locate them). When the whole plan does not match the schema,
+ * the rules still run for each environment that does, so one typo does not
+ * hide every other finding.
+ */
+export function collectIssues(input: unknown): {
+  plan?: InfraPlan;
+  issues: RawIssue[];
+} {
+  const parsed = infraPlanSchema.safeParse(input);
+  const sink = new IssueSink();
+  if (parsed.success) {
+    const plan = parsed.data;
+    for (const [name, env] of Object.entries(plan.spec.environments)) {
+      runRules(plan, name, env, sink);
+    }
+    return { plan, issues: sink.issues };
+  }
+  const issues = schemaIssues(parsed.error, input, infraPlanSchema);
+  const spec = (
+    input as { spec?: { regions?: unknown; environments?: unknown } } | null
+  )?.spec;
+  const regions = spec?.regions;
+  const envs = spec?.environments;
+  if (
+    Array.isArray(regions) &&
+    regions.every(r => typeof r === 'string') &&
+    envs &&
+    typeof envs === 'object'
+  ) {
+    for (const [name, raw] of Object.entries(envs as Record<string, unknown>)) {
+      const env = environmentSchema.safeParse(raw);
+      if (!env.success) continue;
+      const partial = {
+        ...(input as InfraPlan),
+        spec: {
+          ...(input as InfraPlan).spec,
+          regions,
+          environments: { [name]: env.data },
+        },
+      } as InfraPlan;
+      runRules(partial, name, env.data, sink);
+    }
+  }
+  return { issues: [...issues, ...sink.issues] };
+}
+
+/** Formats raw issues and counts them. */
+export function toResult(
+  plan: InfraPlan | undefined,
+  issues: PlanIssue[],
+): ValidationResult {
+  const errorCount = issues.filter(i => i.severity === 'error').length;
+  return {
+    valid: errorCount === 0,
+    ...(plan ? { plan } : {}),
+    issues,
+    errorCount,
+    warningCount: issues.length - errorCount,
+  };
+}
+
+/** Drops the internal fields of a raw issue. */
+export function formatIssue(
+  issue: RawIssue,
+  position?: { line: number; column: number },
+): PlanIssue {
+  return {
+    path: formatPath(issue.segments),
+    ...(position ? { line: position.line, column: position.column } : {}),
+    severity: issue.severity,
+    problem: issue.problem,
+    hint: issue.hint,
+    rule: issue.rule,
+  };
+}
+
+/**
+ * Validates a plan object (already parsed from YAML or JSON, or built in
+ * code): the schema first, then every rule. Issues have paths but no
+ * line/column; use {@link parsePlan} on the YAML text for those.
+ * @public
+ */
+export function validatePlan(plan: unknown): ValidationResult {
+  const { plan: typed, issues } = collectIssues(plan);
+  return toResult(
+    typed,
+    issues.map(issue => formatIssue(issue)),
+  );
+}
