@@ -169,6 +169,7 @@ export async function createRouter(
     res.json({
       month,
       asOf: current.asOf,
+      dataUpTo: (await store.lastDay()) ?? null,
       budgets: await budgets.statuses(month, scope),
     });
   });

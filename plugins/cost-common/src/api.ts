@@ -10,7 +10,7 @@
  * | GET | /spend/totals | spendQuery | SpendTotals |
  * | GET | /spend/timeseries | spendQuery + top | SpendTimeseries |
  * | GET | /spend/movers | spendQuery + limit | SpendMovers |
- * | GET | /budgets | month?, dimension?, key? | { month, asOf, budgets: BudgetStatus[] } |
+ * | GET | /budgets | month?, dimension?, key? | { month, asOf, dataUpTo, budgets: BudgetStatus[] } |
  * | GET | /alerts | dimension?, key?, limit? | { alerts: CostAlert[] } |
  * | GET | /entity-summary | entityRef | EntityCostSummary |
  * | POST | /estimates/terraform | estimateTerraformBody | StoredEstimate |

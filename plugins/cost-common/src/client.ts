@@ -36,7 +36,10 @@ export interface CostApi {
     key?: string;
   }): Promise<{
     month: string;
+    /** The day budgets are measured at: the newest day with data, or today. */
     asOf: string;
+    /** The newest day with billing data; null before the first ingestion. */
+    dataUpTo: string | null;
     budgets: BudgetStatus[];
   }>;
   alerts(query?: {
@@ -109,6 +112,7 @@ export class CostClient implements CostApi {
     return this.request<{
       month: string;
       asOf: string;
+      dataUpTo: string | null;
       budgets: BudgetStatus[];
     }>(`/budgets${toSearch(query)}`);
   }

@@ -8,7 +8,7 @@ import type { Readable } from 'node:stream';
 import { createAttributor, type Attributor } from './attribution';
 import { DailyAggregator, type DailyAggregate } from './dailyAggregator';
 import {
-  readFocusFile,
+  readFocusFileInBatches,
   type FocusReadSummary,
   type ReadFocusFileOptions,
 } from './readFocusFile';
@@ -44,14 +44,16 @@ export async function aggregateFocusFile(
 ): Promise<FocusFileAggregation> {
   const attribute = options.attributor ?? createAttributor();
   const aggregator = new DailyAggregator({ sourceFile: options.sourceFile });
-  const reader = readFocusFile(source, options);
+  const reader = readFocusFileInBatches(source, options);
   let unattributedRows = 0;
-  for await (const row of reader) {
-    const attribution = attribute(row);
-    if (attribution.service === undefined) {
-      unattributedRows++;
+  for await (const rows of reader) {
+    for (const row of rows) {
+      const attribution = attribute(row);
+      if (attribution.service === undefined) {
+        unattributedRows++;
+      }
+      aggregator.add(row, attribution);
     }
-    aggregator.add(row, attribution);
   }
   return {
     sourceFile: options.sourceFile,

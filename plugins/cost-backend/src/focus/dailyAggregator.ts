@@ -22,7 +22,7 @@
 import type { Attribution } from './attribution';
 import { CompensatedSum } from './compensatedSum';
 import type { FocusRow } from './focusRow';
-import { dayNumberToIsoDate, utcDayNumber } from './values';
+import { dayNumberToIsoDate, detachedCopy, utcDayNumber } from './values';
 
 /** What an aggregate is grouped by. */
 export interface DailyAggregateKey {
@@ -85,8 +85,14 @@ const MS_PER_DAY = 86_400_000;
 const SEP = '\u0001';
 const NULL_PART = '\u0000';
 
+function kept(text: string | null): string | null {
+  return text === null ? null : detachedCopy(text);
+}
+
 export class DailyAggregator {
   private readonly buckets = new Map<string, Bucket>();
+  /** The bucket of the previous row: files list rows of one key together. */
+  private lastBucket: Bucket | undefined;
   private multiDayRowCount = 0;
   private rowTotal = 0;
 
@@ -118,6 +124,38 @@ export class DailyAggregator {
     const service = attribution.service ?? null;
     const team = attribution.team ?? null;
     const environment = attribution.environment ?? null;
+    let bucket = this.lastBucket;
+    if (
+      bucket === undefined ||
+      bucket.dayNumber !== dayNumber ||
+      bucket.provider !== row.providerName ||
+      bucket.service !== service ||
+      bucket.team !== team ||
+      bucket.environment !== environment ||
+      bucket.serviceCategory !== row.serviceCategory ||
+      bucket.chargeCategory !== row.chargeCategory ||
+      bucket.currency !== row.billingCurrency
+    ) {
+      bucket = this.bucketFor(dayNumber, row, service, team, environment);
+      this.lastBucket = bucket;
+    }
+    bucket.billedCost.add(row.billedCost);
+    bucket.effectiveCost.add(row.effectiveCost);
+    if (row.listCost !== null) {
+      bucket.listCost.add(row.listCost);
+      bucket.listCostRows++;
+    }
+    bucket.rowCount++;
+    this.rowTotal++;
+  }
+
+  private bucketFor(
+    dayNumber: number,
+    row: AggregatableRow,
+    service: string | null,
+    team: string | null,
+    environment: string | null,
+  ): Bucket {
     const key =
       dayNumber +
       SEP +
@@ -137,31 +175,25 @@ export class DailyAggregator {
 
     let bucket = this.buckets.get(key);
     if (bucket === undefined) {
+      // Kept for the whole file: copies, not substrings of the parsed text.
       bucket = {
         dayNumber,
-        provider: row.providerName,
-        service,
-        team,
-        environment,
-        serviceCategory: row.serviceCategory,
-        chargeCategory: row.chargeCategory,
-        currency: row.billingCurrency,
+        provider: kept(row.providerName),
+        service: kept(service),
+        team: kept(team),
+        environment: kept(environment),
+        serviceCategory: kept(row.serviceCategory),
+        chargeCategory: detachedCopy(row.chargeCategory),
+        currency: detachedCopy(row.billingCurrency),
         billedCost: new CompensatedSum(),
         effectiveCost: new CompensatedSum(),
         listCost: new CompensatedSum(),
         listCostRows: 0,
         rowCount: 0,
       };
-      this.buckets.set(key, bucket);
+      this.buckets.set(detachedCopy(key), bucket);
     }
-    bucket.billedCost.add(row.billedCost);
-    bucket.effectiveCost.add(row.effectiveCost);
-    if (row.listCost !== null) {
-      bucket.listCost.add(row.listCost);
-      bucket.listCostRows++;
-    }
-    bucket.rowCount++;
-    this.rowTotal++;
+    return bucket;
   }
 
   /** The aggregates, ordered by day and then key fields (deterministic). */

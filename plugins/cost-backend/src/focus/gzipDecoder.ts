@@ -39,7 +39,10 @@ export class GzipAwareDecoder extends Transform {
     this.detectedGzip = gzip;
     this.mode = gzip ? 'gzip' : 'plain';
     if (gzip) {
-      const gunzip = createGunzip();
+      // 256 KiB output chunks instead of zlib's 16 KiB: inflating FOCUS
+      // files then takes a third of the CPU time (measured: 16 KiB 4.4 ns,
+      // 64 KiB 2.2 ns, 256 KiB 1.4 ns per output byte).
+      const gunzip = createGunzip({ chunkSize: 256 * 1024 });
       gunzip.on('data', (data: Buffer) => this.push(data));
       gunzip.on('error', error => this.destroy(error));
       this.gunzip = gunzip;

@@ -9,6 +9,8 @@
  * callers that want to log every one.
  */
 
+import { detachedCopy } from './values';
+
 /** Why a row was not ingested. */
 export interface RowRejection {
   /** Line of the file on which the record ends (the header is line 1). */
@@ -48,11 +50,12 @@ export interface IssueLogOptions {
 
 const MAX_VALUE_LENGTH = 120;
 
+/** The value as kept in a sample: shortened, and not sharing the chunk's memory. */
 function truncate(value: string): string {
   if (value.length <= MAX_VALUE_LENGTH) {
-    return value;
+    return detachedCopy(value);
   }
-  return `${value.slice(0, MAX_VALUE_LENGTH)}…`;
+  return detachedCopy(`${value.slice(0, MAX_VALUE_LENGTH)}…`);
 }
 
 export class IssueLog {

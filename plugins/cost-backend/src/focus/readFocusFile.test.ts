@@ -395,6 +395,90 @@ describe('readFocusFile rejecting rows', () => {
   });
 });
 
+describe('readFocusFile on CSV edge cases', () => {
+  const rows = [
+    HEADER, // line 1
+    '1,1,2024-03-01,,Usage,USD,"Amazon\nWeb Services",', // 2-3: quoted line break
+    '2,2,2024-03-01,,Usage,USD,"AWS, Inc.","{""team"":""a, b""}"', // 4: quoted comma, quotes
+    '3,3,2024-03-01,,Usage,USD,AWS,,extra', // 5: one field too many
+    '4,4,2024-03-01,,Usage,USD', // 6: two fields short
+    '', // 7: blank
+    '5,5,2024-03-01,,Usage,USD,AWS,', // 8
+  ];
+
+  it.each([
+    ['LF', rows.join('\n')],
+    ['CRLF', rows.join('\r\n')],
+    ['BOM + CRLF', `\uFEFF${rows.join('\r\n')}\r\n`],
+  ])(
+    'keeps line numbers, quoting and field counts (%s)',
+    async (_name, csv) => {
+      // Cut into 5-byte chunks: record and CRLF boundaries fall anywhere.
+      const reader = readFocusFile(streamOf(csv, 5));
+      const read: FocusRow[] = [];
+      for await (const row of reader) read.push(row);
+      expect(read.map(r => r.line)).toEqual([3, 4, 8]);
+      expect(read[0].providerName).toMatch(/^Amazon\r?\nWeb Services$/);
+      expect(read[1]).toMatchObject({
+        providerName: 'AWS, Inc.',
+        tags: { team: 'a, b' },
+      });
+      expect(reader.summary.header?.fieldCount).toBe(8);
+      expect(reader.summary.rejections).toEqual([
+        {
+          line: 5,
+          column: null,
+          problem: 'expected 8 fields as in the header, found 9',
+        },
+        {
+          line: 6,
+          column: null,
+          problem: 'expected 8 fields as in the header, found 6',
+        },
+      ]);
+      expect(reader.summary).toMatchObject({
+        complete: true,
+        rowsRead: 5,
+        rowsAccepted: 3,
+        rowsRejected: 2,
+      });
+    },
+  );
+
+  it('rejects a record with text after a closing quote and reads on', async () => {
+    const csv = [
+      HEADER, // 1
+      '1,1,2024-03-01,,Usage,USD,"AWS"x,', // 2: malformed …
+      '2,2,2024-03-01,,Usage,USD,AWS,"{}"', // 3: … up to the next closing quote
+      '3,3,2024-03-01,,Usage,USD,AWS,', // 4
+    ].join('\n');
+    const { rows: read, summary } = await readAll(csv);
+    expect(read.map(r => r.line)).toEqual([4]);
+    expect(summary.rejections).toEqual([
+      expect.objectContaining({
+        line: 3,
+        column: null,
+        problem: expect.stringMatching(/^malformed CSV: Invalid Closing Quote/),
+      }),
+    ]);
+    expect(summary).toMatchObject({ rowsRead: 2, rowsRejected: 1 });
+  });
+
+  it('reads the same whatever the chunk sizes', async () => {
+    // Cut mid-record: the last record is rejected (too few fields) each time.
+    const head = sampleBytes.subarray(0, 300_000);
+    const whole = await aggregateFocusFile(streamOf(head), { sourceFile: 'f' });
+    expect(whole.summary.rowsRejected).toBe(1);
+    for (const chunkSize of [7, 4093]) {
+      const chunked = await aggregateFocusFile(streamOf(head, chunkSize), {
+        sourceFile: 'f',
+      });
+      expect(chunked.aggregates).toEqual(whole.aggregates);
+      expect(chunked.summary).toEqual(whole.summary);
+    }
+  });
+});
+
 describe('readFocusFile with other FOCUS versions', () => {
   it('reads 1.2 columns, x_ extensions, exponents and RFC 3339 offsets', async () => {
     const csv = [

@@ -1,13 +1,13 @@
 /*
  * Streaming FOCUS reader: bytes in, normalised rows out.
  *
- *   source ─▶ FingerprintingStream ─▶ GzipAwareDecoder ─▶ csv-parse ─▶ normaliser
- *             (sha256, bytes read)     (auto-detected)      (records)    (FocusRow)
+ *   source ─▶ FingerprintingStream ─▶ GzipAwareDecoder ─▶ CsvRecordStream ─▶ normaliser
+ *             (sha256, bytes read)     (auto-detected)      (Papa Parse;       (FocusRow)
+ *                                                            record batches)
  *
  * Memory stays flat whatever the file size: every stage is a stream with
  * backpressure, and rows are handed to the consumer one by one.
  */
-import { parse, type CsvError } from 'csv-parse';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
@@ -15,6 +15,7 @@ import {
   resolveHeader,
   type ResolvedHeader,
 } from './columns';
+import { CsvRecordStream, type CsvRecordBatch } from './csvRecords';
 import { FocusFileError } from './errors';
 import { FingerprintingStream } from './fingerprint';
 import type { FocusRow } from './focusRow';
@@ -31,6 +32,7 @@ import {
   type NormalizeOptions,
   type RecordNormalizer,
 } from './normalizeRecord';
+import { detachedCopy } from './values';
 
 /** Progress of a read, reported every `progressEveryRows` rows and at the end. */
 export interface FocusReadProgress {
@@ -65,7 +67,7 @@ export interface FocusReadSummary {
   rowsRead: number;
   rowsAccepted: number;
   rowsRejected: number;
-  /** The first rejections in detail (see `sampleLimit`), by line once complete. */
+  /** The first rejections in detail (see `sampleLimit`), in line order. */
   readonly rejections: readonly RowRejection[];
   /** The first warnings in detail (see `sampleLimit`). */
   readonly warnings: readonly RowWarning[];
@@ -79,42 +81,14 @@ export interface FocusFileReader extends AsyncIterable<FocusRow> {
   readonly summary: FocusReadSummary;
 }
 
-/** Record shape produced by csv-parse with `info: true`. */
-interface ParsedRecord {
-  record: string[];
-  info: { lines: number };
-}
-
-/** Called when csv-parse cannot tokenise a record (e.g. an unclosed quote). */
-type SkippedRecordHandler = (
-  line: number,
-  message: string,
-  recordsBefore: number,
-) => void;
-
-function csvParser(onSkippedRecord: SkippedRecordHandler) {
-  return parse({
-    bom: true,
-    // Arrays, not objects: the header is mapped once to column positions, and
-    // no per-row object keyed by 44 column names is built only to be dropped.
-    columns: false,
-    // The record's line number, for rejection messages.
-    info: true,
-    skip_empty_lines: true,
-    // Field-count mismatches become row rejections with a line number instead
-    // of failing the whole file.
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_records_with_error: true,
-    on_skip: (error: CsvError | undefined) => {
-      const context = error as { lines?: number; records?: number } | undefined;
-      onSkippedRecord(
-        context?.lines ?? 0,
-        error?.message ?? 'unknown CSV error',
-        context?.records ?? 0,
-      );
-    },
-  });
+/**
+ * The same, yielding the rows in batches (one per tokenised chunk of the
+ * file): for consumers inside this module that go through millions of rows,
+ * where one promise per row would cost more than aggregating it.
+ */
+export interface FocusFileBatchReader
+  extends AsyncIterable<readonly FocusRow[]> {
+  readonly summary: FocusReadSummary;
 }
 
 /**
@@ -131,6 +105,32 @@ export function readFocusFile(
   source: Readable,
   options: ReadFocusFileOptions = {},
 ): FocusFileReader {
+  const batches = readFocusFileInBatches(source, options);
+  let started = false;
+  async function* rows(): AsyncGenerator<FocusRow> {
+    for await (const batch of batches) {
+      for (const row of batch) {
+        yield row;
+      }
+    }
+  }
+  return {
+    summary: batches.summary,
+    [Symbol.asyncIterator]() {
+      if (started) {
+        throw new Error('A FOCUS file reader can only be iterated once');
+      }
+      started = true;
+      return rows();
+    },
+  };
+}
+
+/** {@link readFocusFile}, yielding the accepted rows in batches. */
+export function readFocusFileInBatches(
+  source: Readable,
+  options: ReadFocusFileOptions = {},
+): FocusFileBatchReader {
   const issues = new IssueLog(options);
   const summary: FocusReadSummary = {
     complete: false,
@@ -148,31 +148,21 @@ export function readFocusFile(
   const progressEvery = Math.max(1, options.progressEveryRows ?? 50_000);
   let started = false;
 
-  async function* rows(): AsyncGenerator<FocusRow> {
-    // Records csv-parse could not tokenise never reach the loop below, but
-    // they are data rows all the same and are counted as rejected.
-    let recordsTokenised = 0;
-    let recordsSkippedByParser = 0;
-    let unreadableHeader: string | null = null;
-    const parser = csvParser((line, message, recordsBefore) => {
-      if (recordsBefore === 0) {
-        unreadableHeader = message;
-        return;
-      }
-      recordsSkippedByParser++;
-      issues.reject(line, null, `malformed CSV: ${message}`);
-    });
+  async function* rowBatches(): AsyncGenerator<FocusRow[]> {
     const fingerprint = new FingerprintingStream();
     const decoder = new GzipAwareDecoder(options.gzip ?? 'auto');
-    const piped = pipeline(source, fingerprint, decoder, parser);
-    // Errors surface through the parser's iterator; this only prevents an
+    const tokenizer = new CsvRecordStream();
+    const piped = pipeline(source, fingerprint, decoder, tokenizer);
+    // Errors surface through the tokenizer's iterator; this only prevents an
     // unhandled rejection when the consumer stops early.
     piped.catch(() => {});
 
+    // Data records (the header excluded), well-formed or not.
+    let recordsRead = 0;
     const updateCounts = () => {
       summary.bytesRead = fingerprint.bytes;
       summary.gzip = decoder.wasGzip;
-      summary.rowsRead = recordsTokenised + recordsSkippedByParser;
+      summary.rowsRead = recordsRead;
       summary.rowsRejected = issues.rejectedRows;
       summary.rowsAccepted = summary.rowsRead - summary.rowsRejected;
     };
@@ -187,58 +177,72 @@ export function readFocusFile(
 
     let normalizeRecord: RecordNormalizer | undefined;
     try {
-      for await (const {
-        record,
-        info,
-      } of parser as AsyncIterable<ParsedRecord>) {
-        if (!normalizeRecord) {
-          if (unreadableHeader !== null) {
-            throw new FocusFileError(
-              'UNREADABLE_FILE',
-              `The header row is not valid CSV: ${unreadableHeader}`,
-            );
+      for await (const batch of tokenizer as AsyncIterable<CsvRecordBatch>) {
+        const { records, lines, firstLine, malformed } = batch;
+        const accepted: FocusRow[] = [];
+        let nextMalformed = 0;
+        for (let i = 0; i < records.length; i++) {
+          const line = lines === null ? firstLine + i : lines[i];
+          let problem: string | undefined;
+          if (
+            nextMalformed < malformed.length &&
+            malformed[nextMalformed].index === i
+          ) {
+            problem = malformed[nextMalformed++].problem;
           }
-          summary.header = resolveFileHeader(record, options);
-          normalizeRecord = createRecordNormalizer(
-            summary.header,
-            issues,
-            options,
-          );
-          continue;
+          if (!normalizeRecord) {
+            if (problem !== undefined) {
+              throw new FocusFileError(
+                'UNREADABLE_FILE',
+                `The header row is not valid CSV: ${problem}`,
+              );
+            }
+            // Copies: the summary outlives the text the header was cut from.
+            summary.header = resolveFileHeader(
+              records[i].map(detachedCopy),
+              options,
+            );
+            normalizeRecord = createRecordNormalizer(
+              summary.header,
+              issues,
+              options,
+            );
+            continue;
+          }
+          recordsRead++;
+          let row: FocusRow | undefined;
+          if (problem === undefined) {
+            row = normalizeRecord(records[i], line);
+          } else {
+            issues.reject(line, null, `malformed CSV: ${problem}`);
+          }
+          if (recordsRead % progressEvery === 0) {
+            reportProgress();
+          }
+          if (row) {
+            accepted.push(row);
+          }
         }
-        recordsTokenised++;
-        const row = normalizeRecord(record, info.lines);
-        if (recordsTokenised % progressEvery === 0) {
-          reportProgress();
-        }
-        if (row) {
-          yield row;
+        if (accepted.length > 0) {
+          yield accepted;
         }
       }
       if (!normalizeRecord) {
-        throw unreadableHeader === null
-          ? new FocusFileError(
-              'EMPTY_FILE',
-              'The file is empty: it has no header row.',
-            )
-          : new FocusFileError(
-              'UNREADABLE_FILE',
-              `The header row is not valid CSV: ${unreadableHeader}`,
-            );
+        throw new FocusFileError(
+          'EMPTY_FILE',
+          'The file is empty: it has no header row.',
+        );
       }
       await piped;
       summary.sha256 = fingerprint.sha256;
       summary.complete = true;
-      // csv-parse reports malformed records as it tokenises, ahead of the
-      // rows being normalised; present the details in file order.
-      issues.rejections.sort((a, b) => a.line - b.line);
       reportProgress();
     } finally {
       updateCounts();
       if (!summary.complete) {
         // Early exit or failure: release the file handle now rather than
-        // when the pipeline notices the parser is gone.
-        for (const stream of [parser, decoder, fingerprint, source]) {
+        // when the pipeline notices the tokenizer is gone.
+        for (const stream of [tokenizer, decoder, fingerprint, source]) {
           stream.destroy();
         }
       }
@@ -252,7 +256,7 @@ export function readFocusFile(
         throw new Error('A FOCUS file reader can only be iterated once');
       }
       started = true;
-      return rows();
+      return rowBatches();
     },
   };
 }

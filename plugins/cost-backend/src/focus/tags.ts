@@ -7,6 +7,8 @@
  * so).
  */
 
+import { detachedCopy } from './values';
+
 /** Tags of one row. Key-only tags (JSON `null` values) have value `''`. */
 export type FocusTags = Readonly<Record<string, string>>;
 
@@ -80,7 +82,8 @@ export class TagsParser {
       // with more distinct tag sets than the limit just parse more often.
       this.memo.clear();
     }
-    this.memo.set(text, tags ?? INVALID);
+    // The text is a substring of a large chunk; keep only its own copy.
+    this.memo.set(detachedCopy(text), tags ?? INVALID);
     return tags;
   }
 

@@ -23,6 +23,22 @@ describe('cellText', () => {
     expect(cellText('NULLABLE')).toBe('NULLABLE');
     expect(cellText('0')).toBe('0');
   });
+
+  it('trims exactly what String#trim trims', () => {
+    for (const raw of [
+      '\u00A0AWS\u00A0',
+      '\uFEFFAWS',
+      'AWS\t',
+      '\r\nAWS',
+      '\u0001AWS\u0001',
+      'A',
+      '~AWS!',
+      'é',
+      '\u3000',
+    ]) {
+      expect(cellText(raw)).toBe(raw.trim() === '' ? null : raw.trim());
+    }
+  });
 });
 
 describe('parseDecimal', () => {
@@ -53,6 +69,39 @@ describe('parseDecimal', () => {
     'NaN',
   ])('rejects %j', text => {
     expect(parseDecimal(text)).toBeUndefined();
+  });
+
+  it('gives exactly what Number() gives for plain decimals of any length', () => {
+    // Plain `[-]digits[.digits]` up to 15 digits take a fast path; longer ones
+    // take Number(). Both must agree with Number() to the last bit.
+    // Park–Miller: products stay below 2^53, so the sequence is exact.
+    let seed = 42;
+    const random = (n: number) => {
+      seed = (seed * 48271) % 2147483647;
+      return seed % n;
+    };
+    const checked = new Set<string>(['0', '-0', '0.0', '-0.000', '1.', '.1']);
+    for (let i = 0; i < 20_000; i++) {
+      const length = 1 + random(19);
+      let digits = '';
+      for (let d = 0; d < length; d++) digits += String(random(10));
+      const dot = random(length + 2);
+      const text =
+        (random(3) === 0 ? '-' : '') +
+        (dot > length
+          ? digits
+          : `${digits.slice(0, dot)}.${digits.slice(dot)}`);
+      checked.add(text);
+    }
+    const mismatches = [...checked].filter(
+      text => !Object.is(parseDecimal(text), Number(text)),
+    );
+    expect(checked.size).toBeGreaterThan(15_000);
+    expect(mismatches).toEqual([]);
+    expect(Object.is(parseDecimal('-0'), -0)).toBe(true);
+    expect(parseDecimal('0.0000004')).toBe(4e-7);
+    expect(parseDecimal('123456789012345')).toBe(123456789012345);
+    expect(parseDecimal('0.1234567890123456789')).toBe(0.1234567890123456789);
   });
 });
 

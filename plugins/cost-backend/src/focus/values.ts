@@ -16,12 +16,15 @@
  * null token (`NULL`, `null`, `Null`, ...).
  */
 export function cellText(raw: string | undefined): string | null {
-  if (raw === undefined) {
+  if (raw === undefined || raw.length === 0) {
     return null;
   }
-  // trim() returns the same string instance when there is nothing to strip,
-  // so this costs no allocation on well-formed files.
-  const text = raw.trim();
+  // Printable ASCII at both ends (the usual case) leaves nothing to trim;
+  // checking that is cheaper than calling trim() on every cell.
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  const text =
+    first > 32 && first < 127 && last > 32 && last < 127 ? raw : raw.trim();
   if (text.length === 0) {
     return null;
   }
@@ -29,6 +32,19 @@ export function cellText(raw: string | undefined): string | null {
     return null;
   }
   return text;
+}
+
+/**
+ * A copy of `text` that shares no memory with the string it was cut from.
+ *
+ * Cells are substrings of the ~64 KiB text the tokeniser parsed at once, and
+ * V8 keeps that whole text alive for as long as any substring of 13 or more
+ * characters of it is. Values kept beyond their row (aggregate keys, memo
+ * keys, issue samples) are copied with this, which is cheap because it only
+ * happens once per distinct value. JSON round-trips every string exactly.
+ */
+export function detachedCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text));
 }
 
 const CHAR_0 = 48;
@@ -44,6 +60,10 @@ const CHAR_9 = 57;
  * Number() fail, which is right: `1,234` is ambiguous across locales.
  */
 export function parseDecimal(text: string): number | undefined {
+  const plain = parsePlainDecimal(text);
+  if (plain !== undefined) {
+    return plain;
+  }
   const value = Number(text);
   if (!Number.isFinite(value) || text.length === 0) {
     return undefined;
@@ -59,6 +79,55 @@ export function parseDecimal(text: string): number | undefined {
     }
   }
   return value;
+}
+
+/** Exact powers of ten, 10^0 … 10^15. */
+const POWERS_OF_TEN = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+  1e15,
+];
+const MAX_PLAIN_DIGITS = 15;
+
+/**
+ * Fast path of parseDecimal for the common `[-]digits[.digits]` form with at
+ * most 15 digits; undefined for anything else. With that few digits the
+ * digits form an integer below 2^53 and the power of ten is exact, so the
+ * one division is correctly rounded: the result equals Number(text).
+ */
+function parsePlainDecimal(text: string): number | undefined {
+  const length = text.length;
+  let i = 0;
+  let negative = false;
+  if (length > 0 && text.charCodeAt(0) === 45 /* - */) {
+    negative = true;
+    i = 1;
+  }
+  let digits = 0;
+  let fractionDigits = 0;
+  let dot = false;
+  let integer = 0;
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= CHAR_0 && c <= CHAR_9) {
+      if (++digits > MAX_PLAIN_DIGITS) {
+        return undefined;
+      }
+      integer = integer * 10 + (c - CHAR_0);
+      if (dot) {
+        fractionDigits++;
+      }
+    } else if (c === 46 /* . */ && !dot) {
+      dot = true;
+    } else {
+      return undefined;
+    }
+  }
+  if (digits === 0) {
+    return undefined;
+  }
+  const value =
+    fractionDigits === 0 ? integer : integer / POWERS_OF_TEN[fractionDigits];
+  return negative ? -value : value;
 }
 
 /** Reads `count` ASCII digits at `from`; -1 when any of them is not a digit. */

@@ -1,7 +1,7 @@
 /*
  * Test-only helpers: where the shared FOCUS fixture files live, and a
  * deliberately simple CSV splitter used to compute expected values
- * independently of csv-parse and of the code under test.
+ * independently of the tokeniser (Papa Parse) and of the code under test.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

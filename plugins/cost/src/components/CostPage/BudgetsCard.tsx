@@ -40,7 +40,12 @@ const columns: TableColumn<BudgetStatus>[] = [
 
 /** Budgets against spend so far and the month-end forecast. */
 export function BudgetsCard(props: {
-  data?: { month: string; asOf: string; budgets: BudgetStatus[] };
+  data?: {
+    month: string;
+    asOf: string;
+    dataUpTo: string | null;
+    budgets: BudgetStatus[];
+  };
   loading: boolean;
 }) {
   if (props.loading || !props.data) {

@@ -40,7 +40,8 @@ export function CostPage() {
 
   // The newest day with billing data anchors every range.
   const budgets = useAsync(() => api.budgets(), [api, reload]);
-  const asOf = budgets.value?.asOf;
+  // Null until billing data has been ingested: then there is nothing to show yet.
+  const asOf = budgets.value?.dataUpTo ?? undefined;
   const range = asOf ? presetRange(preset, asOf) : undefined;
   const query = range ? { ...range, groupBy, metric, ...filters } : undefined;
 
@@ -95,7 +96,11 @@ export function CostPage() {
                 <SpendChart data={spend.value.timeseries} />
               )}
               {!spend.loading && !budgets.loading && !asOf && (
-                <Typography>No billing data has been ingested yet.</Typography>
+                <Typography>
+                  No billing data has been ingested yet. Exports are read from
+                  the locations in gatehouse.cost.ingestion.locations on a
+                  schedule, or now with "Ingest now".
+                </Typography>
               )}
             </InfoCard>
           </Grid>
