@@ -17,8 +17,10 @@ async function main(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
   const io = {
     readFile: (path: string) => readFile(path, 'utf8'),
-    stdout: (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    stderr: (text: string) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    stdout: (text: string) =>
+      process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    stderr: (text: string) =>
+      process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   };
   if (group === 'cost' && command === 'estimate') {
     return runEstimateCli(rest, io);

@@ -18,20 +18,30 @@ exports.up = async function up(knex) {
     table.integer('current_revision').notNullable();
     table.string('content_hash', 64).notNullable();
     table.string('risk_level', 8).notNullable();
-    table.integer('risk_rank').notNullable().comment('2 high, 1 medium, 0 low: sorts the inbox');
+    table
+      .integer('risk_rank')
+      .notNullable()
+      .comment('2 high, 1 medium, 0 low: sorts the inbox');
     table.double('cost_delta').nullable();
     table.text('policy_summary').notNullable();
     table.text('follow_up').nullable();
     table.timestamp('created_at', { useTz: true }).notNullable();
     table.timestamp('updated_at', { useTz: true }).notNullable();
     table.timestamp('expires_at', { useTz: true }).notNullable();
-    table.index(['status', 'risk_rank', 'created_at'], 'approval_requests_inbox_idx');
+    table.index(
+      ['status', 'risk_rank', 'created_at'],
+      'approval_requests_inbox_idx',
+    );
     table.index(['entity_ref'], 'approval_requests_entity_idx');
     table.index(['submitter'], 'approval_requests_submitter_idx');
   });
 
   await knex.schema.createTable('approval_revisions', table => {
-    table.string('request_id', 36).notNullable().references('id').inTable('approval_requests');
+    table
+      .string('request_id', 36)
+      .notNullable()
+      .references('id')
+      .inTable('approval_requests');
     table.integer('revision').notNullable();
     table.string('content_hash', 64).notNullable();
     table.string('submitted_by', 255).notNullable();
@@ -43,13 +53,20 @@ exports.up = async function up(knex) {
     table.text('risk').notNullable();
     table.text('notes').notNullable();
     table.text('inputs').notNullable();
-    table.text('verdict').notNullable().comment('What the policy required of this revision');
+    table
+      .text('verdict')
+      .notNullable()
+      .comment('What the policy required of this revision');
     table.text('plan', 'longtext').nullable();
     table.primary(['request_id', 'revision']);
   });
 
   await knex.schema.createTable('approval_request_groups', table => {
-    table.string('request_id', 36).notNullable().references('id').inTable('approval_requests');
+    table
+      .string('request_id', 36)
+      .notNullable()
+      .references('id')
+      .inTable('approval_requests');
     table.string('group_ref', 255).notNullable();
     table.primary(['request_id', 'group_ref']);
     table.index(['group_ref'], 'approval_request_groups_group_idx');
@@ -57,7 +74,11 @@ exports.up = async function up(knex) {
 
   await knex.schema.createTable('approval_decisions', table => {
     table.string('id', 36).primary();
-    table.string('request_id', 36).notNullable().references('id').inTable('approval_requests');
+    table
+      .string('request_id', 36)
+      .notNullable()
+      .references('id')
+      .inTable('approval_requests');
     table.integer('revision').notNullable();
     table.string('content_hash', 64).notNullable();
     table.string('approver', 255).notNullable();
@@ -71,7 +92,11 @@ exports.up = async function up(knex) {
 
   await knex.schema.createTable('approval_audit', table => {
     table.increments('sequence');
-    table.string('request_id', 36).notNullable().references('id').inTable('approval_requests');
+    table
+      .string('request_id', 36)
+      .notNullable()
+      .references('id')
+      .inTable('approval_requests');
     table.integer('revision').notNullable();
     table.string('content_hash', 64).notNullable();
     table.string('action', 32).notNullable();

@@ -1,4 +1,7 @@
-import type { PermissionsService, UserInfoService } from '@backstage/backend-plugin-api';
+import type {
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -32,13 +35,31 @@ export function registerApprovalActions(options: {
       input: z =>
         z.object({
           title: z.string().min(3).describe('What the change does'),
-          entityRef: z.string().describe('The catalog entity it changes, e.g. component:default/orchestrator-api'),
-          environment: z.string().describe('development, staging or production'),
-          planJson: z.string().optional().describe('The output of terraform show -json, as text'),
-          rollbackPlan: z.string().min(1).describe('How to undo the change (markdown)'),
-          testPlan: z.string().min(1).describe('How the change was or will be tested (markdown)'),
+          entityRef: z
+            .string()
+            .describe(
+              'The catalog entity it changes, e.g. component:default/orchestrator-api',
+            ),
+          environment: z
+            .string()
+            .describe('development, staging or production'),
+          planJson: z
+            .string()
+            .optional()
+            .describe('The output of terraform show -json, as text'),
+          rollbackPlan: z
+            .string()
+            .min(1)
+            .describe('How to undo the change (markdown)'),
+          testPlan: z
+            .string()
+            .min(1)
+            .describe('How the change was or will be tested (markdown)'),
           monitoring: z.string().optional(),
-          questions: z.string().optional().describe('Open questions for the approvers'),
+          questions: z
+            .string()
+            .optional()
+            .describe('Open questions for the approvers'),
         }),
       output: z =>
         z.object({
@@ -50,8 +71,12 @@ export function registerApprovalActions(options: {
         }),
     },
     action: async ({ input, credentials }) => {
-      const [decision] = await permissions.authorize([{ permission: approvalRequestSubmitPermission }], { credentials });
-      if (decision.result !== AuthorizeResult.ALLOW) throw new NotAllowedError('You may not submit change requests');
+      const [decision] = await permissions.authorize(
+        [{ permission: approvalRequestSubmitPermission }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW)
+        throw new NotAllowedError('You may not submit change requests');
       const request = await approvals.submit(
         {
           title: input.title,
@@ -90,7 +115,10 @@ export function registerApprovalActions(options: {
       input: z =>
         z.object({
           id: z.string().describe('The change request id'),
-          contentHash: z.string().optional().describe('The content hash returned at submission'),
+          contentHash: z
+            .string()
+            .optional()
+            .describe('The content hash returned at submission'),
         }),
       output: z =>
         z.object({
@@ -107,7 +135,8 @@ export function registerApprovalActions(options: {
         [{ permission: approvalRequestReadPermission, resourceRef: input.id }],
         { credentials },
       );
-      if (decision.result !== AuthorizeResult.ALLOW) throw new NotAllowedError('You may not read this change request');
+      if (decision.result !== AuthorizeResult.ALLOW)
+        throw new NotAllowedError('You may not read this change request');
       const gate = await approvals.gate(input.id, input.contentHash);
       return {
         output: {

@@ -6,7 +6,9 @@ import { readConfiguredRules } from './policy/rules';
 /** The approvals plugin's settings, with the shipped defaults. */
 export function readApprovalSettings(config: Config) {
   const expiry = config.has('gatehouse.approvals.expiresAfter')
-    ? readDurationFromConfig(config, { key: 'gatehouse.approvals.expiresAfter' })
+    ? readDurationFromConfig(config, {
+        key: 'gatehouse.approvals.expiresAfter',
+      })
     : { days: 7 };
   return {
     rules: readConfiguredRules(config),

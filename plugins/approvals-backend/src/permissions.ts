@@ -8,21 +8,32 @@ import { z } from 'zod';
 import type { StoredRequest } from './store/ApprovalsStore';
 
 /** A filter on requests, for rules that narrow lists. */
-export type ApprovalRequestFilter = { property: 'submitter' | 'environment'; values: string[] };
+export type ApprovalRequestFilter = {
+  property: 'submitter' | 'environment';
+  values: string[];
+};
 
 export const approvalRequestResourceRef = createPermissionResourceRef<
   StoredRequest,
   ApprovalRequestFilter
->().with({ pluginId: 'approvals', resourceType: APPROVAL_REQUEST_RESOURCE_TYPE });
+>().with({
+  pluginId: 'approvals',
+  resourceType: APPROVAL_REQUEST_RESOURCE_TYPE,
+});
 
 /** The request was submitted by the user (e.g. to keep people from approving their own). */
 // The permission framework brings its own zod; schemas cross the package
 // boundary untyped, and the params types are stated here instead.
-export const isSubmitter = createPermissionRule<typeof approvalRequestResourceRef, { userRef: string }>({
+export const isSubmitter = createPermissionRule<
+  typeof approvalRequestResourceRef,
+  { userRef: string }
+>({
   name: 'IS_SUBMITTER',
   description: 'The change request was submitted by the given user',
   resourceRef: approvalRequestResourceRef,
-  paramsSchema: z.object({ userRef: z.string().describe('User entity ref of the submitter') }) as any,
+  paramsSchema: z.object({
+    userRef: z.string().describe('User entity ref of the submitter'),
+  }) as any,
   apply: (request, { userRef }) => request.submitter === userRef,
   toQuery: ({ userRef }) => ({ property: 'submitter', values: [userRef] }),
 });
@@ -36,16 +47,22 @@ export const targetsEnvironment = createPermissionRule<
   description: 'The change request targets one of the given environments',
   resourceRef: approvalRequestResourceRef,
   paramsSchema: z.object({ environments: z.array(z.string()) }) as any,
-  apply: (request, { environments }) => environments.includes(request.environment),
-  toQuery: ({ environments }) => ({ property: 'environment', values: environments }),
+  apply: (request, { environments }) =>
+    environments.includes(request.environment),
+  toQuery: ({ environments }) => ({
+    property: 'environment',
+    values: environments,
+  }),
 });
 
 export const approvalRequestRules = { isSubmitter, targetsEnvironment };
 
 /** Condition builders for permission policies (`approvalsConditions.isSubmitter({ userRef })`). */
-export const { conditions: approvalsConditions, createConditionalDecision: createApprovalsConditionalDecision } =
-  createConditionExports({
-    pluginId: 'approvals',
-    resourceType: APPROVAL_REQUEST_RESOURCE_TYPE,
-    rules: approvalRequestRules,
-  });
+export const {
+  conditions: approvalsConditions,
+  createConditionalDecision: createApprovalsConditionalDecision,
+} = createConditionExports({
+  pluginId: 'approvals',
+  resourceType: APPROVAL_REQUEST_RESOURCE_TYPE,
+  rules: approvalRequestRules,
+});

@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -7,7 +10,10 @@ import { scaffolderServiceRef } from '@backstage/plugin-scaffolder-node';
 import { approvalsPermissions } from '@gatehouse/plugin-approvals-common';
 import { registerApprovalActions } from './actions';
 import { readApprovalSettings } from './config';
-import { approvalRequestResourceRef, approvalRequestRules } from './permissions';
+import {
+  approvalRequestResourceRef,
+  approvalRequestRules,
+} from './permissions';
 import { createRouter } from './router';
 import { ApprovalNotifier } from './service/ApprovalNotifier';
 import { ApprovalService } from './service/ApprovalService';
@@ -46,7 +52,9 @@ export const approvalsPlugin = createBackendPlugin({
       },
       async init(deps) {
         const settings = readApprovalSettings(deps.config);
-        const store = await DatabaseApprovalsStore.create({ database: deps.database });
+        const store = await DatabaseApprovalsStore.create({
+          database: deps.database,
+        });
         deps.permissionsRegistry.addPermissions(approvalsPermissions);
         deps.permissionsRegistry.addResourceType({
           resourceRef: approvalRequestResourceRef,

@@ -32,7 +32,11 @@ export type RouterOptions = {
   approvals: ApprovalService;
 };
 
-function parse<S extends ZodTypeAny>(schema: S, value: unknown, what: string): z.output<S> {
+function parse<S extends ZodTypeAny>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const problems = result.error.issues
@@ -51,25 +55,46 @@ export async function callerOf(
   const principal = credentials.principal as { type: string; subject?: string };
   if (principal.type === 'user') {
     const info = await userInfo.getUserInfo(credentials);
-    return { kind: 'user', ref: info.userEntityRef, groups: info.ownershipEntityRefs };
+    return {
+      kind: 'user',
+      ref: info.userEntityRef,
+      groups: info.ownershipEntityRefs,
+    };
   }
   const subject = principal.subject ?? 'unknown';
   return { kind: 'service', ref: `service:${subject}` };
 }
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, userInfo, permissions, auditor, approvals } = options;
   const router = Router();
   router.use(express.json({ limit: MAX_BODY }));
 
-  async function authorize(req: Request, permission: typeof approvalRequestSubmitPermission | typeof approvalRequestReadPermission | typeof approvalRequestDecidePermission, resourceRef?: string) {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+  async function authorize(
+    req: Request,
+    permission:
+      | typeof approvalRequestSubmitPermission
+      | typeof approvalRequestReadPermission
+      | typeof approvalRequestDecidePermission,
+    resourceRef?: string,
+  ) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const [decision] = await permissions.authorize(
-      [resourceRef ? ({ permission, resourceRef } as any) : ({ permission } as any)],
+      [
+        resourceRef
+          ? ({ permission, resourceRef } as any)
+          : ({ permission } as any),
+      ],
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`You may not ${permission.attributes.action} this change request`);
+      throw new NotAllowedError(
+        `You may not ${permission.attributes.action} this change request`,
+      );
     }
     return { credentials, caller: await callerOf(credentials, userInfo) };
   }
@@ -80,11 +105,22 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const event = await auditor.createEvent({
       eventId: 'request-submit',
       request: req,
-      meta: { entityRef: body.entityRef, environment: body.environment, requestId: body.requestId },
+      meta: {
+        entityRef: body.entityRef,
+        environment: body.environment,
+        requestId: body.requestId,
+      },
     });
     try {
       const created = await approvals.submit(body, caller);
-      await event.success({ meta: { requestId: created.id, revision: created.revision, contentHash: created.contentHash, status: created.status } });
+      await event.success({
+        meta: {
+          requestId: created.id,
+          revision: created.revision,
+          contentHash: created.contentHash,
+          status: created.status,
+        },
+      });
       res.status(201).json(created);
     } catch (error) {
       await event.fail({ error: error as Error });
@@ -93,18 +129,30 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/requests', async (req, res) => {
-    const { caller } = await authorize(req, approvalRequestReadPermission, undefined);
+    const { caller } = await authorize(
+      req,
+      approvalRequestReadPermission,
+      undefined,
+    );
     const query = parse(listRequestsQuerySchema, req.query, 'query');
     res.json(await approvals.list(query, caller));
   });
 
   router.get('/requests/counts', async (req, res) => {
-    const { caller } = await authorize(req, approvalRequestReadPermission, undefined);
+    const { caller } = await authorize(
+      req,
+      approvalRequestReadPermission,
+      undefined,
+    );
     res.json(await approvals.counts(caller));
   });
 
   router.get('/requests/:id', async (req, res) => {
-    const { caller } = await authorize(req, approvalRequestReadPermission, req.params.id);
+    const { caller } = await authorize(
+      req,
+      approvalRequestReadPermission,
+      req.params.id,
+    );
     res.json(await approvals.get(req.params.id, caller));
   });
 
@@ -114,17 +162,28 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     if (!Number.isInteger(revision) || revision < 1) {
       throw new InputError('revision must be a positive whole number');
     }
-    res.setHeader('content-disposition', `attachment; filename="plan-${req.params.id}-r${revision}.json"`);
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="plan-${req.params.id}-r${revision}.json"`,
+    );
     res.json(await approvals.planOf(req.params.id, revision));
   });
 
   router.post('/requests/:id/decisions', async (req, res) => {
-    const { caller } = await authorize(req, approvalRequestDecidePermission, req.params.id);
+    const { caller } = await authorize(
+      req,
+      approvalRequestDecidePermission,
+      req.params.id,
+    );
     const body = parse(decideSchema, req.body, 'decision');
     const event = await auditor.createEvent({
       eventId: 'request-decide',
       request: req,
-      meta: { requestId: req.params.id, decision: body.decision, revisionHash: body.revisionHash },
+      meta: {
+        requestId: req.params.id,
+        decision: body.decision,
+        revisionHash: body.revisionHash,
+      },
     });
     try {
       const decided = await approvals.decide(req.params.id, body, caller);

@@ -18,7 +18,10 @@ import type { RequestStatus } from './types';
 const markdown = z.string().max(100_000);
 const entityRef = z
   .string()
-  .regex(/^[a-z]+:[a-z0-9-_.]+\/[a-zA-Z0-9-_.]+$/, 'must be a full entity ref such as component:default/my-service');
+  .regex(
+    /^[a-z]+:[a-z0-9-_.]+\/[a-zA-Z0-9-_.]+$/,
+    'must be a full entity ref such as component:default/my-service',
+  );
 
 export const submitRequestSchema = z
   .object({
@@ -26,7 +29,11 @@ export const submitRequestSchema = z
     requestId: z.string().uuid().optional(),
     title: z.string().min(3).max(200),
     entityRef,
-    environment: z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes'),
+    environment: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes'),
     /** `terraform show -json` output, as an object or its text. */
     plan: z.union([z.record(z.unknown()), z.string().min(2)]).optional(),
     /** Generated IaC files, with the content they replace ('' or absent for new files). */
@@ -50,7 +57,9 @@ export const submitRequestSchema = z
     /** Template or pipeline inputs that produced the change (part of the hash). */
     inputs: z.record(z.unknown()).optional(),
     /** Run this template with these values once approved. */
-    followUp: z.object({ templateRef: entityRef, values: z.record(z.unknown()) }).optional(),
+    followUp: z
+      .object({ templateRef: entityRef, values: z.record(z.unknown()) })
+      .optional(),
     submitterKind: z.enum(['user', 'pipeline', 'agent']).optional(),
   })
   .refine(body => body.plan !== undefined || (body.files?.length ?? 0) > 0, {
@@ -60,7 +69,18 @@ export const submitRequestSchema = z
 
 export const listRequestsQuerySchema = z.object({
   view: z.enum(['waiting', 'mine', 'all']).default('all'),
-  status: z.enum(['open', 'pending', 'approved', 'auto-approved', 'rejected', 'changes-requested', 'expired', 'any']).default('any'),
+  status: z
+    .enum([
+      'open',
+      'pending',
+      'approved',
+      'auto-approved',
+      'rejected',
+      'changes-requested',
+      'expired',
+      'any',
+    ])
+    .default('any'),
   environment: z.string().max(64).optional(),
   entityRef: entityRef.optional(),
   risk: z.enum(['low', 'medium', 'high']).optional(),
@@ -75,12 +95,20 @@ export const decideSchema = z.object({
   decision: z.enum(['approve', 'reject', 'request-changes']),
   comment: z.string().max(10_000).default(''),
   /** The content hash of the revision being decided: a stale hash is refused with 409. */
-  revisionHash: z.string().regex(/^[a-f0-9]{64}$/, 'must be the revision content hash (64 hex characters)'),
+  revisionHash: z
+    .string()
+    .regex(
+      /^[a-f0-9]{64}$/,
+      'must be the revision content hash (64 hex characters)',
+    ),
 });
 
 export const gateQuerySchema = z.object({
   /** The content hash the pipeline submitted; absent means "the current revision". */
-  hash: z.string().regex(/^[a-f0-9]{64}$/).optional(),
+  hash: z
+    .string()
+    .regex(/^[a-f0-9]{64}$/)
+    .optional(),
 });
 
 export type SubmitRequest = z.input<typeof submitRequestSchema>;

@@ -1,5 +1,10 @@
 import { ResponseError } from '@backstage/errors';
-import type { DecideRequest, GateAnswer, ListRequestsQuery, SubmitRequest } from './api';
+import type {
+  DecideRequest,
+  GateAnswer,
+  ListRequestsQuery,
+  SubmitRequest,
+} from './api';
 import type { ChangeRequest, ChangeRequestSummary } from './types';
 
 /** @public */
@@ -11,7 +16,9 @@ export type ApprovalsClientOptions = {
 /** @public */
 export interface ApprovalsApi {
   submit(request: SubmitRequest): Promise<ChangeRequest>;
-  list(query?: ListRequestsQuery): Promise<{ items: ChangeRequestSummary[]; total: number }>;
+  list(
+    query?: ListRequestsQuery,
+  ): Promise<{ items: ChangeRequestSummary[]; total: number }>;
   counts(): Promise<{ waitingForMe: number; mine: number; open: number }>;
   get(id: string): Promise<ChangeRequest>;
   decide(id: string, decision: DecideRequest): Promise<ChangeRequest>;
@@ -22,7 +29,8 @@ export interface ApprovalsApi {
 function toSearch(query: Record<string, unknown> = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+    if (value !== undefined && value !== null && value !== '')
+      params.set(key, String(value));
   }
   const text = params.toString();
   return text ? `?${text}` : '';
@@ -32,11 +40,17 @@ function toSearch(query: Record<string, unknown> = {}): string {
 export class ApprovalsClient implements ApprovalsApi {
   constructor(private readonly options: ApprovalsClientOptions) {}
 
-  private async request<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {
+  private async request<T>(
+    path: string,
+    init?: { method?: string; body?: unknown },
+  ): Promise<T> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('approvals');
     const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`, {
       method: init?.method ?? 'GET',
-      headers: init?.body !== undefined ? { 'content-type': 'application/json' } : undefined,
+      headers:
+        init?.body !== undefined
+          ? { 'content-type': 'application/json' }
+          : undefined,
       body: init?.body !== undefined ? JSON.stringify(init.body) : undefined,
     });
     if (!response.ok) throw await ResponseError.fromResponse(response);
@@ -44,28 +58,42 @@ export class ApprovalsClient implements ApprovalsApi {
   }
 
   submit(request: SubmitRequest) {
-    return this.request<ChangeRequest>('/requests', { method: 'POST', body: request });
+    return this.request<ChangeRequest>('/requests', {
+      method: 'POST',
+      body: request,
+    });
   }
   list(query?: ListRequestsQuery) {
-    return this.request<{ items: ChangeRequestSummary[]; total: number }>(`/requests${toSearch(query)}`);
+    return this.request<{ items: ChangeRequestSummary[]; total: number }>(
+      `/requests${toSearch(query)}`,
+    );
   }
   counts() {
-    return this.request<{ waitingForMe: number; mine: number; open: number }>('/requests/counts');
+    return this.request<{ waitingForMe: number; mine: number; open: number }>(
+      '/requests/counts',
+    );
   }
   get(id: string) {
     return this.request<ChangeRequest>(`/requests/${encodeURIComponent(id)}`);
   }
   decide(id: string, decision: DecideRequest) {
-    return this.request<ChangeRequest>(`/requests/${encodeURIComponent(id)}/decisions`, {
-      method: 'POST',
-      body: decision,
-    });
+    return this.request<ChangeRequest>(
+      `/requests/${encodeURIComponent(id)}/decisions`,
+      {
+        method: 'POST',
+        body: decision,
+      },
+    );
   }
   gate(id: string, hash?: string) {
-    return this.request<GateAnswer>(`/requests/${encodeURIComponent(id)}/gate${toSearch({ hash })}`);
+    return this.request<GateAnswer>(
+      `/requests/${encodeURIComponent(id)}/gate${toSearch({ hash })}`,
+    );
   }
   async planUrl(id: string, revision: number) {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('approvals');
-    return `${baseUrl}/requests/${encodeURIComponent(id)}/revisions/${revision}/plan`;
+    return `${baseUrl}/requests/${encodeURIComponent(
+      id,
+    )}/revisions/${revision}/plan`;
   }
 }

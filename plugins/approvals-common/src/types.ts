@@ -15,7 +15,12 @@ export type RequestStatus =
   | 'expired';
 
 /** Statuses after which nothing more can be decided for the revision. @public */
-export const FINAL_STATUSES: readonly RequestStatus[] = ['approved', 'auto-approved', 'rejected', 'expired'];
+export const FINAL_STATUSES: readonly RequestStatus[] = [
+  'approved',
+  'auto-approved',
+  'rejected',
+  'expired',
+];
 
 /** @public */
 export type DecisionKind = 'approve' | 'reject' | 'request-changes';
@@ -33,7 +38,14 @@ export type Risk = { level: RiskLevel; reasons: string[] };
 export type ResourceChange = {
   address: string;
   type: string;
-  action: 'create' | 'update' | 'delete' | 'replace' | 'no-op' | 'read' | 'forget';
+  action:
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'replace'
+    | 'no-op'
+    | 'read'
+    | 'forget';
 };
 
 /** @public */
@@ -74,7 +86,9 @@ export type PolicyStatus = {
   /** The rule of the policy that applied. */
   rule: string;
   autoApproved: boolean;
-  requirements: Array<PolicyRequirement & { approvedBy: string[]; satisfied: boolean }>;
+  requirements: Array<
+    PolicyRequirement & { approvedBy: string[]; satisfied: boolean }
+  >;
   satisfied: boolean;
   /** E.g. "1 of 2; needs platform-approvers". */
   summary: string;
@@ -163,7 +177,12 @@ export type ChangeRequestSummary = {
 /** A change request with everything the request page shows. @public */
 export type ChangeRequest = ChangeRequestSummary & {
   current: RequestRevision;
-  revisions: Array<Pick<RequestRevision, 'revision' | 'contentHash' | 'createdAt' | 'submittedBy'>>;
+  revisions: Array<
+    Pick<
+      RequestRevision,
+      'revision' | 'contentHash' | 'createdAt' | 'submittedBy'
+    >
+  >;
   decisions: Decision[];
   audit: AuditRecord[];
   policy: PolicyStatus;

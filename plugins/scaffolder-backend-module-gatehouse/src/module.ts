@@ -1,4 +1,7 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { ResponseError } from '@backstage/errors';
 import { createApprovalRequestAction } from './actions/approvalRequest';
@@ -19,13 +22,23 @@ export const scaffolderModuleGatehouse = createBackendModule({
           createApprovalRequestAction({
             // The request is the template user's: the token is minted on their behalf.
             submit: async (request, credentials) => {
-              const { token } = await auth.getPluginRequestToken({ onBehalfOf: credentials, targetPluginId: 'approvals' });
-              const response = await fetch(`${await discovery.getBaseUrl('approvals')}/requests`, {
-                method: 'POST',
-                headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-                body: JSON.stringify(request),
+              const { token } = await auth.getPluginRequestToken({
+                onBehalfOf: credentials,
+                targetPluginId: 'approvals',
               });
-              if (!response.ok) throw await ResponseError.fromResponse(response);
+              const response = await fetch(
+                `${await discovery.getBaseUrl('approvals')}/requests`,
+                {
+                  method: 'POST',
+                  headers: {
+                    'content-type': 'application/json',
+                    authorization: `Bearer ${token}`,
+                  },
+                  body: JSON.stringify(request),
+                },
+              );
+              if (!response.ok)
+                throw await ResponseError.fromResponse(response);
               return response.json();
             },
           }),

@@ -12,15 +12,23 @@ function fakeIo(answers: Array<{ status: number; body: unknown }>) {
     err,
     requests,
     io: {
-      readFile: async (path: string) => (path === 'plan.json' ? '{"format_version":"1.2"}' : `content of ${path}`),
+      readFile: async (path: string) =>
+        path === 'plan.json'
+          ? '{"format_version":"1.2"}'
+          : `content of ${path}`,
       stdout: (t: string) => out.push(t),
       stderr: (t: string) => err.push(t),
       fetch: (async (url: string, init: any) => {
         requests.push({ url, init });
         const answer = answers.shift()!;
-        return new Response(JSON.stringify(answer.body), { status: answer.status });
+        return new Response(JSON.stringify(answer.body), {
+          status: answer.status,
+        });
       }) as any,
-      env: { GATEHOUSE_URL: 'http://gatehouse.test/', GATEHOUSE_TOKEN: 'secret' },
+      env: {
+        GATEHOUSE_URL: 'http://gatehouse.test/',
+        GATEHOUSE_TOKEN: 'secret',
+      },
       sleep: async (ms: number) => {
         clock += ms;
       },
@@ -31,18 +39,50 @@ function fakeIo(answers: Array<{ status: number; body: unknown }>) {
 
 const gate = (over: object) => ({
   status: 200,
-  body: { approved: false, status: 'pending', contentHash: HASH, reason: 'pending', policySummary: '1 of 2; needs platform-approvers', ...over },
+  body: {
+    approved: false,
+    status: 'pending',
+    contentHash: HASH,
+    reason: 'pending',
+    policySummary: '1 of 2; needs platform-approvers',
+    ...over,
+  },
 });
 
 describe('gatehouse gate', () => {
   it('submits a plan with its notes and prints id and hash', async () => {
-    const f = fakeIo([{ status: 201, body: { id: 'r1', contentHash: HASH, status: 'pending', policySummary: '0 of 2' } }]);
+    const f = fakeIo([
+      {
+        status: 201,
+        body: {
+          id: 'r1',
+          contentHash: HASH,
+          status: 'pending',
+          policySummary: '0 of 2',
+        },
+      },
+    ]);
     const code = await runGateCli(
-      ['submit', 'plan.json', '--entity', 'component:default/api', '--environment', 'production', '--title', 'Bigger nodes', '--rollback', 'Revert the commit', '--test-plan', 'Staging soak'],
+      [
+        'submit',
+        'plan.json',
+        '--entity',
+        'component:default/api',
+        '--environment',
+        'production',
+        '--title',
+        'Bigger nodes',
+        '--rollback',
+        'Revert the commit',
+        '--test-plan',
+        'Staging soak',
+      ],
       f.io,
     );
     expect(code).toBe(0);
-    expect(f.requests[0].url).toBe('http://gatehouse.test/api/approvals/requests');
+    expect(f.requests[0].url).toBe(
+      'http://gatehouse.test/api/approvals/requests',
+    );
     expect(f.requests[0].init.headers.authorization).toBe('Bearer secret');
     expect(JSON.parse(f.requests[0].init.body)).toMatchObject({
       plan: '{"format_version":"1.2"}',
@@ -50,26 +90,61 @@ describe('gatehouse gate', () => {
       notes: { rollbackPlan: 'Revert the commit', testPlan: 'Staging soak' },
       submitterKind: 'pipeline',
     });
-    expect(JSON.parse(f.out[0])).toMatchObject({ id: 'r1', contentHash: HASH, url: 'http://gatehouse.test/approvals/requests/r1' });
+    expect(JSON.parse(f.out[0])).toMatchObject({
+      id: 'r1',
+      contentHash: HASH,
+      url: 'http://gatehouse.test/approvals/requests/r1',
+    });
   });
 
   it('exits 0 only when exactly that hash is approved', async () => {
-    const f = fakeIo([gate({}), gate({ approved: true, status: 'approved', policySummary: 'approved' })]);
-    expect(await runGateCli(['wait', 'r1', '--hash', HASH, '--interval', '5s'], f.io)).toBe(0);
+    const f = fakeIo([
+      gate({}),
+      gate({ approved: true, status: 'approved', policySummary: 'approved' }),
+    ]);
+    expect(
+      await runGateCli(
+        ['wait', 'r1', '--hash', HASH, '--interval', '5s'],
+        f.io,
+      ),
+    ).toBe(0);
     expect(f.requests).toHaveLength(2);
-    expect(f.requests[0].url).toBe(`http://gatehouse.test/api/approvals/requests/r1/gate?hash=${HASH}`);
+    expect(f.requests[0].url).toBe(
+      `http://gatehouse.test/api/approvals/requests/r1/gate?hash=${HASH}`,
+    );
   });
 
   it('exits 1 with the reason when rejected or superseded, 3 on timeout, 2 on bad usage', async () => {
-    expect(await runGateCli(['wait', 'r1', '--hash', HASH], fakeIo([gate({ status: 'rejected', reason: 'rejected: no' })]).io)).toBe(1);
-    const superseded = fakeIo([gate({ contentHash: 'd'.repeat(64), reason: 'revision 2 is not the plan you submitted' })]);
-    expect(await runGateCli(['wait', 'r1', '--hash', HASH], superseded.io)).toBe(1);
-    expect(superseded.err[0]).toContain('revision 2 is not the plan you submitted');
+    expect(
+      await runGateCli(
+        ['wait', 'r1', '--hash', HASH],
+        fakeIo([gate({ status: 'rejected', reason: 'rejected: no' })]).io,
+      ),
+    ).toBe(1);
+    const superseded = fakeIo([
+      gate({
+        contentHash: 'd'.repeat(64),
+        reason: 'revision 2 is not the plan you submitted',
+      }),
+    ]);
+    expect(
+      await runGateCli(['wait', 'r1', '--hash', HASH], superseded.io),
+    ).toBe(1);
+    expect(superseded.err[0]).toContain(
+      'revision 2 is not the plan you submitted',
+    );
     const slow = fakeIo(Array.from({ length: 10 }, () => gate({})));
-    expect(await runGateCli(['wait', 'r1', '--hash', HASH, '--timeout', '30s', '--interval', '10s'], slow.io)).toBe(3);
+    expect(
+      await runGateCli(
+        ['wait', 'r1', '--hash', HASH, '--timeout', '30s', '--interval', '10s'],
+        slow.io,
+      ),
+    ).toBe(3);
     // Asked at 0, 10, 20 and 30 s; the next ask would be past the timeout.
     expect(slow.requests.length).toBe(4);
-    expect(await runGateCli(['wait', 'r1', '--hash', 'short'], fakeIo([]).io)).toBe(2);
+    expect(
+      await runGateCli(['wait', 'r1', '--hash', 'short'], fakeIo([]).io),
+    ).toBe(2);
     expect(await runGateCli(['submit', 'plan.json'], fakeIo([]).io)).toBe(2);
   });
 

@@ -48,37 +48,61 @@ export function parseDuration(text: string): number | undefined {
 }
 
 /** The gate for CI pipelines: submit a plan, then wait for its approval. */
-export async function runGateCli(argv: string[], io: GateCliIo): Promise<number> {
+export async function runGateCli(
+  argv: string[],
+  io: GateCliIo,
+): Promise<number> {
   const [command, ...rest] = argv;
   const { flags, positional } = parseArgs(rest);
   const baseUrl = io.env.GATEHOUSE_URL?.replace(/\/$/, '');
   const token = io.env.GATEHOUSE_TOKEN;
   if (!baseUrl || !token) {
-    io.stderr(`GATEHOUSE_URL and GATEHOUSE_TOKEN must be set\n\n${GATE_CLI_USAGE}`);
+    io.stderr(
+      `GATEHOUSE_URL and GATEHOUSE_TOKEN must be set\n\n${GATE_CLI_USAGE}`,
+    );
     return EXIT.usage;
   }
-  const api = async (path: string, init?: { method: string; body: unknown }) => {
+  const api = async (
+    path: string,
+    init?: { method: string; body: unknown },
+  ) => {
     const response = await io.fetch(`${baseUrl}/api/approvals${path}`, {
       method: init?.method ?? 'GET',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+      },
       body: init ? JSON.stringify(init.body) : undefined,
     });
     const body = await response.json().catch(() => ({}));
     if (!response.ok) {
-      throw new Error(`${response.status} ${body?.error?.message ?? response.statusText}`);
+      throw new Error(
+        `${response.status} ${body?.error?.message ?? response.statusText}`,
+      );
     }
     return body;
   };
 
   if (command === 'submit') {
     const [planPath] = positional;
-    const missing = ['entity', 'environment', 'title', 'rollback', 'test-plan'].filter(f => !flags.get(f));
+    const missing = [
+      'entity',
+      'environment',
+      'title',
+      'rollback',
+      'test-plan',
+    ].filter(f => !flags.get(f));
     if (!planPath || missing.length > 0) {
-      io.stderr(`${planPath ? `missing --${missing.join(', --')}` : 'missing PLAN.json'}\n\n${GATE_CLI_USAGE}`);
+      io.stderr(
+        `${
+          planPath ? `missing --${missing.join(', --')}` : 'missing PLAN.json'
+        }\n\n${GATE_CLI_USAGE}`,
+      );
       return EXIT.usage;
     }
     // A flag naming a file means its content: rollback and test plans are usually markdown files.
-    const textOrFile = async (value: string) => (existsSync(value) ? io.readFile(value) : value);
+    const textOrFile = async (value: string) =>
+      existsSync(value) ? io.readFile(value) : value;
     try {
       const created = await api('/requests', {
         method: 'POST',
@@ -117,14 +141,18 @@ export async function runGateCli(argv: string[], io: GateCliIo): Promise<number>
     const timeout = parseDuration(flags.get('timeout') ?? '30m');
     const interval = parseDuration(flags.get('interval') ?? '10s');
     if (!id || !hash || !/^[a-f0-9]{64}$/.test(hash) || !timeout || !interval) {
-      io.stderr(`wait needs an id, --hash (64 hex characters) and valid durations\n\n${GATE_CLI_USAGE}`);
+      io.stderr(
+        `wait needs an id, --hash (64 hex characters) and valid durations\n\n${GATE_CLI_USAGE}`,
+      );
       return EXIT.usage;
     }
     const deadline = io.now() + timeout;
     for (;;) {
       let answer;
       try {
-        answer = await api(`/requests/${encodeURIComponent(id)}/gate?hash=${hash}`);
+        answer = await api(
+          `/requests/${encodeURIComponent(id)}/gate?hash=${hash}`,
+        );
       } catch (error) {
         io.stderr(`cannot read the request: ${(error as Error).message}`);
         return EXIT.refused;

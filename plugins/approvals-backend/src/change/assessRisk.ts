@@ -1,4 +1,8 @@
-import type { ChangeSummary, Risk, RiskLevel } from '@gatehouse/plugin-approvals-common';
+import type {
+  ChangeSummary,
+  Risk,
+  RiskLevel,
+} from '@gatehouse/plugin-approvals-common';
 
 /** Resources that hold data: deleting or replacing one can lose it. */
 const STATEFUL = [
@@ -14,7 +18,13 @@ const STATEFUL = [
   /^kubernetes_stateful_set/,
 ];
 /** Resources that decide who and what may reach what. */
-const ACCESS = [/^aws_security_group/, /^aws_vpc_security_group_/, /^aws_iam_/, /^aws_network_acl/, /^aws_wafv2_/];
+const ACCESS = [
+  /^aws_security_group/,
+  /^aws_vpc_security_group_/,
+  /^aws_iam_/,
+  /^aws_network_acl/,
+  /^aws_wafv2_/,
+];
 
 const RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
 
@@ -33,26 +43,49 @@ export function assessRisk(input: {
   if (production) reasons.push(['medium', 'changes production']);
 
   const destructive = input.summary.resources.filter(
-    r => (r.action === 'delete' || r.action === 'replace') && STATEFUL.some(p => p.test(r.type)),
+    r =>
+      (r.action === 'delete' || r.action === 'replace') &&
+      STATEFUL.some(p => p.test(r.type)),
   );
   for (const r of destructive) {
-    reasons.push(['high', `${r.action === 'delete' ? 'deletes' : 'replaces'} stateful ${r.address}`]);
+    reasons.push([
+      'high',
+      `${r.action === 'delete' ? 'deletes' : 'replaces'} stateful ${r.address}`,
+    ]);
   }
   const access = input.summary.resources.filter(
-    r => r.action !== 'no-op' && r.action !== 'read' && ACCESS.some(p => p.test(r.type)),
+    r =>
+      r.action !== 'no-op' &&
+      r.action !== 'read' &&
+      ACCESS.some(p => p.test(r.type)),
   );
   if (access.length > 0) {
-    const names = access.slice(0, 3).map(r => r.address).join(', ');
+    const names = access
+      .slice(0, 3)
+      .map(r => r.address)
+      .join(', ');
     const more = access.length > 3 ? ` and ${access.length - 3} more` : '';
-    reasons.push([production ? 'high' : 'medium', `changes network or IAM access: ${names}${more}`]);
+    reasons.push([
+      production ? 'high' : 'medium',
+      `changes network or IAM access: ${names}${more}`,
+    ]);
   }
   if (input.costDelta === null) {
     reasons.push(['medium', 'its cost could not be estimated']);
   } else if (input.costDelta > 5000) {
-    reasons.push(['high', `raises monthly cost by ${Math.round(input.costDelta)} USD`]);
+    reasons.push([
+      'high',
+      `raises monthly cost by ${Math.round(input.costDelta)} USD`,
+    ]);
   } else if (input.costDelta > 1000) {
-    reasons.push(['medium', `raises monthly cost by ${Math.round(input.costDelta)} USD`]);
+    reasons.push([
+      'medium',
+      `raises monthly cost by ${Math.round(input.costDelta)} USD`,
+    ]);
   }
-  const level = reasons.reduce<RiskLevel>((max, [l]) => (RANK[l] > RANK[max] ? l : max), 'low');
+  const level = reasons.reduce<RiskLevel>(
+    (max, [l]) => (RANK[l] > RANK[max] ? l : max),
+    'low',
+  );
   return { level, reasons: reasons.map(([, reason]) => reason) };
 }

@@ -6,17 +6,46 @@ import { readPlan, summarizePlan } from './summarizePlan';
 const plan = {
   format_version: '1.2',
   resource_changes: [
-    { address: 'aws_db_instance.main', mode: 'managed', type: 'aws_db_instance', name: 'main', change: { actions: ['delete', 'create'], before: {}, after: {} } },
-    { address: 'aws_security_group.web', mode: 'managed', type: 'aws_security_group', name: 'web', change: { actions: ['update'], before: {}, after: {} } },
-    { address: 'aws_instance.a', mode: 'managed', type: 'aws_instance', name: 'a', change: { actions: ['create'], before: null, after: {} } },
-    { address: 'data.aws_ami.x', mode: 'data', type: 'aws_ami', name: 'x', change: { actions: ['read'], before: null, after: {} } },
+    {
+      address: 'aws_db_instance.main',
+      mode: 'managed',
+      type: 'aws_db_instance',
+      name: 'main',
+      change: { actions: ['delete', 'create'], before: {}, after: {} },
+    },
+    {
+      address: 'aws_security_group.web',
+      mode: 'managed',
+      type: 'aws_security_group',
+      name: 'web',
+      change: { actions: ['update'], before: {}, after: {} },
+    },
+    {
+      address: 'aws_instance.a',
+      mode: 'managed',
+      type: 'aws_instance',
+      name: 'a',
+      change: { actions: ['create'], before: null, after: {} },
+    },
+    {
+      address: 'data.aws_ami.x',
+      mode: 'data',
+      type: 'aws_ami',
+      name: 'x',
+      change: { actions: ['read'], before: null, after: {} },
+    },
   ],
 };
 
 describe('reading a change', () => {
   it('summarises resource actions, leaving data sources out', () => {
     const summary = summarizePlan(readPlan(JSON.stringify(plan)).parsed);
-    expect(summary).toMatchObject({ create: 1, update: 1, delete: 0, replace: 1 });
+    expect(summary).toMatchObject({
+      create: 1,
+      update: 1,
+      delete: 0,
+      replace: 1,
+    });
     expect(summary.resources.map(r => r.address)).toEqual([
       'aws_db_instance.main',
       'aws_security_group.web',
@@ -25,15 +54,21 @@ describe('reading a change', () => {
   });
 
   it('refuses a malformed plan with the parse error', () => {
-    expect(() => readPlan('{"format_version": ')).toThrow(/The plan is not valid JSON/);
-    expect(() => readPlan({ format_version: '1.2', resource_changes: [{ address: 'x' }] })).toThrow(
-      /resource_changes\[0\]/,
+    expect(() => readPlan('{"format_version": ')).toThrow(
+      /The plan is not valid JSON/,
     );
+    expect(() =>
+      readPlan({ format_version: '1.2', resource_changes: [{ address: 'x' }] }),
+    ).toThrow(/resource_changes\[0\]/);
   });
 
   it('rates risk from production, stateful replacements, access changes and cost', () => {
     const summary = summarizePlan(readPlan(plan).parsed);
-    const prod = assessRisk({ environment: 'production', summary, costDelta: 10 });
+    const prod = assessRisk({
+      environment: 'production',
+      summary,
+      costDelta: 10,
+    });
     expect(prod.level).toBe('high');
     expect(prod.reasons).toEqual([
       'changes production',
@@ -42,22 +77,60 @@ describe('reading a change', () => {
     ]);
     const small = assessRisk({
       environment: 'development',
-      summary: { create: 1, update: 0, delete: 0, replace: 0, resources: [{ address: 'aws_instance.a', type: 'aws_instance', action: 'create' }] },
+      summary: {
+        create: 1,
+        update: 0,
+        delete: 0,
+        replace: 0,
+        resources: [
+          { address: 'aws_instance.a', type: 'aws_instance', action: 'create' },
+        ],
+      },
       costDelta: 30,
     });
     expect(small).toEqual({ level: 'low', reasons: [] });
-    expect(assessRisk({ environment: 'staging', summary: { ...small, resources: [] } as any, costDelta: 2000 }).level).toBe('medium');
-    expect(assessRisk({ environment: 'staging', summary: { create: 0, update: 0, delete: 0, replace: 0, resources: [] }, costDelta: null }).reasons).toEqual([
-      'its cost could not be estimated',
-    ]);
+    expect(
+      assessRisk({
+        environment: 'staging',
+        summary: { ...small, resources: [] } as any,
+        costDelta: 2000,
+      }).level,
+    ).toBe('medium');
+    expect(
+      assessRisk({
+        environment: 'staging',
+        summary: { create: 0, update: 0, delete: 0, replace: 0, resources: [] },
+        costDelta: null,
+      }).reasons,
+    ).toEqual(['its cost could not be estimated']);
   });
 
   it('hashes content independently of key order, and differently for any change', () => {
-    expect(canonicalJson({ b: 1, a: [{ d: 1, c: 2 }] })).toBe('{"a":[{"c":2,"d":1}],"b":1}');
-    const base = { entityRef: 'component:default/x', environment: 'staging', plan, files: [], estimate: null, notes: { rollbackPlan: 'r' }, inputs: {} };
-    const reordered = { ...base, plan: JSON.parse(JSON.stringify({ resource_changes: plan.resource_changes, format_version: '1.2' })) };
+    expect(canonicalJson({ b: 1, a: [{ d: 1, c: 2 }] })).toBe(
+      '{"a":[{"c":2,"d":1}],"b":1}',
+    );
+    const base = {
+      entityRef: 'component:default/x',
+      environment: 'staging',
+      plan,
+      files: [],
+      estimate: null,
+      notes: { rollbackPlan: 'r' },
+      inputs: {},
+    };
+    const reordered = {
+      ...base,
+      plan: JSON.parse(
+        JSON.stringify({
+          resource_changes: plan.resource_changes,
+          format_version: '1.2',
+        }),
+      ),
+    };
     expect(contentHash(reordered)).toBe(contentHash(base));
-    expect(contentHash({ ...base, notes: { rollbackPlan: 'r2' } })).not.toBe(contentHash(base));
+    expect(contentHash({ ...base, notes: { rollbackPlan: 'r2' } })).not.toBe(
+      contentHash(base),
+    );
     expect(contentHash(base)).toMatch(/^[a-f0-9]{64}$/);
   });
 

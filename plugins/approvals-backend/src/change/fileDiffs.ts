@@ -17,7 +17,15 @@ export function fileDiffs(
       diff:
         status === 'unchanged'
           ? ''
-          : createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, before, file.content, '', '', { context: 3 }),
+          : createTwoFilesPatch(
+              `a/${file.path}`,
+              `b/${file.path}`,
+              before,
+              file.content,
+              '',
+              '',
+              { context: 3 },
+            ),
     };
   });
 }

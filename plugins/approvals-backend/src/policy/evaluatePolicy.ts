@@ -1,6 +1,15 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import type { PolicyRequirement, PolicyStatus } from '@gatehouse/plugin-approvals-common';
-import { ChangeFacts, DEFAULT_FALLBACK, OWNER, PolicyRule, ruleMatches } from './rules';
+import type {
+  PolicyRequirement,
+  PolicyStatus,
+} from '@gatehouse/plugin-approvals-common';
+import {
+  ChangeFacts,
+  DEFAULT_FALLBACK,
+  OWNER,
+  PolicyRule,
+  ruleMatches,
+} from './rules';
 
 /** What the policy asks of one change, fixed when a revision is submitted. */
 export type PolicyVerdict = {
@@ -10,7 +19,9 @@ export type PolicyVerdict = {
 };
 
 const toGroupRef = (ref: string) =>
-  stringifyEntityRef(parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: 'default' }));
+  stringifyEntityRef(
+    parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: 'default' }),
+  );
 
 const shortName = (ref: string) => parseEntityRef(ref).name;
 
@@ -24,18 +35,23 @@ export function evaluatePolicy(
   const requiring = matching.filter(rule => rule.require.length > 0);
   if (matching.some(rule => rule.autoApprove) && requiring.length === 0) {
     return {
-      rule: matching.filter(rule => rule.autoApprove).map(rule => rule.name).join(', '),
+      rule: matching
+        .filter(rule => rule.autoApprove)
+        .map(rule => rule.name)
+        .join(', '),
       autoApproved: true,
       requirements: [],
     };
   }
   const applied = requiring.length > 0 ? requiring : [DEFAULT_FALLBACK];
+  // An entity without an owner has no owner group to ask.
+  const ownerGroups = ownerRef ? [ownerRef] : [];
   const requirements = applied.flatMap(rule =>
     rule.require.map(req => {
       const groups = [
         ...new Set(
           req.groups
-            .flatMap(group => (group === OWNER ? (ownerRef ? [ownerRef] : []) : [group]))
+            .flatMap(group => (group === OWNER ? ownerGroups : [group]))
             .map(toGroupRef),
         ),
       ];
@@ -46,7 +62,11 @@ export function evaluatePolicy(
       };
     }),
   );
-  return { rule: applied.map(rule => rule.name).join(', '), autoApproved: false, requirements };
+  return {
+    rule: applied.map(rule => rule.name).join(', '),
+    autoApproved: false,
+    requirements,
+  };
 }
 
 /** Every group whose members may decide under a verdict. */
@@ -62,7 +82,10 @@ export type GivenApproval = { approver: string; groups: string[] };
  * requirement and may count towards several (an SRE who is also a platform
  * approver meets both "2 approvals" and "1 platform approver").
  */
-export function policyStatus(verdict: PolicyVerdict, approvals: GivenApproval[]): PolicyStatus {
+export function policyStatus(
+  verdict: PolicyVerdict,
+  approvals: GivenApproval[],
+): PolicyStatus {
   if (verdict.autoApproved) {
     return {
       rule: verdict.rule,
@@ -74,7 +97,11 @@ export function policyStatus(verdict: PolicyVerdict, approvals: GivenApproval[])
   }
   const requirements = verdict.requirements.map(req => {
     const approvedBy = [
-      ...new Set(approvals.filter(a => a.groups.some(g => req.groups.includes(g))).map(a => a.approver)),
+      ...new Set(
+        approvals
+          .filter(a => a.groups.some(g => req.groups.includes(g)))
+          .map(a => a.approver),
+      ),
     ];
     return { ...req, approvedBy, satisfied: approvedBy.length >= req.count };
   });
@@ -89,7 +116,9 @@ export function policyStatus(verdict: PolicyVerdict, approvals: GivenApproval[])
     satisfied,
     summary: satisfied
       ? `approved: ${given} of ${needed}, every requirement met`
-      : `${Math.min(given, needed)} of ${needed}; needs ${missing.join(' and ')}`,
+      : `${Math.min(given, needed)} of ${needed}; needs ${missing.join(
+          ' and ',
+        )}`,
   };
 }
 
@@ -97,7 +126,9 @@ type RequirementProgress = PolicyRequirement & { approvedBy: string[] };
 
 const listNames = (groups: string[]) => {
   const names = groups.map(shortName);
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names[0];
+  return names.length > 1
+    ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`
+    : names[0];
 };
 
 /**
@@ -109,13 +140,20 @@ function describeMissing(unsatisfied: RequirementProgress[]): string[] {
   return unsatisfied.flatMap(req => {
     const short = req.count - req.approvedBy.length;
     const coveredByNarrower = unsatisfied
-      .filter(other => other !== req && other.groups.every(g => req.groups.includes(g)))
+      .filter(
+        other =>
+          other !== req && other.groups.every(g => req.groups.includes(g)),
+      )
       .reduce((sum, other) => sum + (other.count - other.approvedBy.length), 0);
     const remaining = short - coveredByNarrower;
     if (remaining <= 0) return [];
     if (coveredByNarrower > 0 || req.approvedBy.length > 0) {
       return [`${remaining} more from ${listNames(req.groups)}`];
     }
-    return [remaining > 1 ? `${remaining} from ${listNames(req.groups)}` : listNames(req.groups)];
+    return [
+      remaining > 1
+        ? `${remaining} from ${listNames(req.groups)}`
+        : listNames(req.groups),
+    ];
   });
 }

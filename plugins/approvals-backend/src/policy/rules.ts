@@ -21,7 +21,12 @@ const ruleSchema = z.object({
     .default({}),
   autoApprove: z.boolean().default(false),
   require: z
-    .array(z.object({ count: z.number().int().min(1), groups: z.array(z.string()).min(1) }))
+    .array(
+      z.object({
+        count: z.number().int().min(1),
+        groups: z.array(z.string()).min(1),
+      }),
+    )
     .default([]),
 });
 
@@ -46,14 +51,23 @@ export const DEFAULT_RULES: PolicyRule[] = [
     name: 'staging',
     match: { environments: ['staging'] },
     autoApprove: false,
-    require: [{ count: 1, groups: [OWNER, 'group:default/platform-approvers'] }],
+    require: [
+      { count: 1, groups: [OWNER, 'group:default/platform-approvers'] },
+    ],
   },
   {
     name: 'production',
     match: { environments: ['production'] },
     autoApprove: false,
     require: [
-      { count: 2, groups: [OWNER, 'group:default/platform-approvers', 'group:default/sre'] },
+      {
+        count: 2,
+        groups: [
+          OWNER,
+          'group:default/platform-approvers',
+          'group:default/sre',
+        ],
+      },
       { count: 1, groups: ['group:default/platform-approvers'] },
     ],
   },
@@ -82,7 +96,9 @@ export const DEFAULT_FALLBACK: PolicyRule = {
 export function parseRules(value: unknown, origin: string): PolicyRule[] {
   const result = z.array(ruleSchema).safeParse(value);
   if (!result.success) {
-    const problems = result.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const problems = result.error.issues
+      .map(i => `${i.path.join('.')}: ${i.message}`)
+      .join('; ');
     throw new InputError(`Invalid approval rules in ${origin}: ${problems}`);
   }
   return result.data;
@@ -91,18 +107,27 @@ export function parseRules(value: unknown, origin: string): PolicyRule[] {
 /** `gatehouse.approvals.policy.rules` from app-config, or the shipped defaults. */
 export function readConfiguredRules(config: Config): PolicyRule[] {
   const rules = config.getOptional('gatehouse.approvals.policy.rules');
-  return rules === undefined ? DEFAULT_RULES : parseRules(rules, 'gatehouse.approvals.policy.rules');
+  return rules === undefined
+    ? DEFAULT_RULES
+    : parseRules(rules, 'gatehouse.approvals.policy.rules');
 }
 
 /** The annotation whose YAML rules replace the configured ones for one entity. */
 export const POLICY_ANNOTATION = 'gatehouse.io/approval-policy';
 
-export function rulesFromAnnotation(text: string, entityRef: string): PolicyRule[] {
+export function rulesFromAnnotation(
+  text: string,
+  entityRef: string,
+): PolicyRule[] {
   let value: unknown;
   try {
     value = parseYaml(text);
   } catch (error) {
-    throw new InputError(`${POLICY_ANNOTATION} of ${entityRef} is not valid YAML: ${(error as Error).message}`);
+    throw new InputError(
+      `${POLICY_ANNOTATION} of ${entityRef} is not valid YAML: ${
+        (error as Error).message
+      }`,
+    );
   }
   return parseRules(value, `${POLICY_ANNOTATION} of ${entityRef}`);
 }
@@ -120,7 +145,16 @@ export function ruleMatches(rule: PolicyRule, facts: ChangeFacts): boolean {
   if (environments && !environments.includes(facts.environment)) return false;
   if (risk && !risk.includes(facts.risk)) return false;
   // An unknown cost is not small: it never passes a ceiling and always meets a floor.
-  if (maxCostDelta !== undefined && (facts.costDelta === null || facts.costDelta >= maxCostDelta)) return false;
-  if (minCostDelta !== undefined && facts.costDelta !== null && facts.costDelta < minCostDelta) return false;
+  if (
+    maxCostDelta !== undefined &&
+    (facts.costDelta === null || facts.costDelta >= maxCostDelta)
+  )
+    return false;
+  if (
+    minCostDelta !== undefined &&
+    facts.costDelta !== null &&
+    facts.costDelta < minCostDelta
+  )
+    return false;
   return true;
 }

@@ -1,7 +1,10 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { SignalsService } from '@backstage/plugin-signals-node';
-import { APPROVALS_INBOX_CHANNEL, approvalRequestChannel } from '@gatehouse/plugin-approvals-common';
+import {
+  APPROVALS_INBOX_CHANNEL,
+  approvalRequestChannel,
+} from '@gatehouse/plugin-approvals-common';
 import type { StoredRequest } from '../store/ApprovalsStore';
 
 /**
@@ -12,15 +15,24 @@ import type { StoredRequest } from '../store/ApprovalsStore';
  */
 export class ApprovalNotifier {
   constructor(
-    private readonly deps: { notifications: NotificationService; signals: SignalsService; logger: LoggerService },
+    private readonly deps: {
+      notifications: NotificationService;
+      signals: SignalsService;
+      logger: LoggerService;
+    },
   ) {}
 
-  private link = (request: StoredRequest) => `/approvals/requests/${request.id}`;
+  private link = (request: StoredRequest) =>
+    `/approvals/requests/${request.id}`;
 
   async needsApproval(request: StoredRequest, groups: string[]) {
     if (groups.length === 0) return;
     await this.send({
-      recipients: { type: 'entity', entityRef: groups, excludeEntityRef: request.submitter },
+      recipients: {
+        type: 'entity',
+        entityRef: groups,
+        excludeEntityRef: request.submitter,
+      },
       payload: {
         title: `Approval needed: ${request.title}`,
         description: `${request.environment} change to ${request.entityRef} (${request.riskLevel} risk): ${request.policySummary}`,
@@ -37,7 +49,11 @@ export class ApprovalNotifier {
     const outcome = `${request.title} is ${request.status}`;
     if (groups.length > 0) {
       await this.send({
-        recipients: { type: 'entity', entityRef: groups, excludeEntityRef: request.submitter },
+        recipients: {
+          type: 'entity',
+          entityRef: groups,
+          excludeEntityRef: request.submitter,
+        },
         payload: {
           title: outcome,
           description: request.policySummary,
@@ -65,12 +81,27 @@ export class ApprovalNotifier {
 
   /** Open inbox and request pages re-fetch on these. */
   async changed(request: StoredRequest) {
-    const message = { id: request.id, status: request.status, revision: request.revision };
+    const message = {
+      id: request.id,
+      status: request.status,
+      revision: request.revision,
+    };
     try {
-      await this.deps.signals.publish({ recipients: { type: 'broadcast' }, channel: approvalRequestChannel(request.id), message });
-      await this.deps.signals.publish({ recipients: { type: 'broadcast' }, channel: APPROVALS_INBOX_CHANNEL, message });
+      await this.deps.signals.publish({
+        recipients: { type: 'broadcast' },
+        channel: approvalRequestChannel(request.id),
+        message,
+      });
+      await this.deps.signals.publish({
+        recipients: { type: 'broadcast' },
+        channel: APPROVALS_INBOX_CHANNEL,
+        message,
+      });
     } catch (error) {
-      this.deps.logger.warn(`Could not publish the update of ${request.id}`, error as Error);
+      this.deps.logger.warn(
+        `Could not publish the update of ${request.id}`,
+        error as Error,
+      );
     }
   }
 
@@ -78,7 +109,10 @@ export class ApprovalNotifier {
     try {
       await this.deps.notifications.send(options);
     } catch (error) {
-      this.deps.logger.warn('Could not send an approvals notification', error as Error);
+      this.deps.logger.warn(
+        'Could not send an approvals notification',
+        error as Error,
+      );
     }
   }
 }

@@ -1,7 +1,12 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import type {
   ChangeRequest,
   ChangeRequestSummary,
@@ -24,8 +29,16 @@ import {
   policyStatus,
   PolicyVerdict,
 } from '../policy/evaluatePolicy';
-import { POLICY_ANNOTATION, PolicyRule, rulesFromAnnotation } from '../policy/rules';
-import type { ApprovalsStore, StoredRequest, StoredRevision } from '../store/ApprovalsStore';
+import {
+  POLICY_ANNOTATION,
+  PolicyRule,
+  rulesFromAnnotation,
+} from '../policy/rules';
+import type {
+  ApprovalsStore,
+  StoredRequest,
+  StoredRevision,
+} from '../store/ApprovalsStore';
 import type { ApprovalNotifier } from './ApprovalNotifier';
 import type { CostEstimator } from './CostEstimator';
 import type { FollowUpStarter } from './FollowUpStarter';
@@ -48,8 +61,19 @@ export type SubmitInput = {
   submitterKind?: SubmitterKind;
 };
 
-const approvalsOf = (decisions: { decision: DecisionKind; approver: string; groups: string[] }[]): GivenApproval[] =>
-  decisions.filter(d => d.decision === 'approve').map(d => ({ approver: d.approver, groups: d.groups }));
+/** The statuses a list filter stands for: "open" is pending or waiting for changes. */
+function statusesFor(filter: string | undefined): RequestStatus[] | undefined {
+  if (!filter || filter === 'any') return undefined;
+  if (filter === 'open') return ['pending', 'changes-requested'];
+  return [filter as RequestStatus];
+}
+
+const approvalsOf = (
+  decisions: { decision: DecisionKind; approver: string; groups: string[] }[],
+): GivenApproval[] =>
+  decisions
+    .filter(d => d.decision === 'approve')
+    .map(d => ({ approver: d.approver, groups: d.groups }));
 
 /**
  * The approvals workflow: submission (with estimate, risk and the policy's
@@ -78,32 +102,60 @@ export class ApprovalService {
     const entity = await catalog.getEntityByRef(entityRef, {
       credentials: await auth.getOwnServiceCredentials(),
     });
-    if (!entity) throw new InputError(`There is no ${entityRef} in the catalog`);
+    if (!entity)
+      throw new InputError(`There is no ${entityRef} in the catalog`);
 
     let previous: StoredRequest | undefined;
     if (input.requestId) {
       previous = await store.getRequest(input.requestId);
-      if (!previous) throw new NotFoundError(`No change request ${input.requestId}`);
+      if (!previous)
+        throw new NotFoundError(`No change request ${input.requestId}`);
       if (['approved', 'auto-approved', 'expired'].includes(previous.status)) {
-        throw new ConflictError(`Request ${previous.id} is ${previous.status}; submit a new request instead`);
+        throw new ConflictError(
+          `Request ${previous.id} is ${previous.status}; submit a new request instead`,
+        );
       }
-      if (previous.entityRef !== entityRef || previous.environment !== input.environment) {
-        throw new InputError('A new revision must target the same entity and environment as the request');
+      if (
+        previous.entityRef !== entityRef ||
+        previous.environment !== input.environment
+      ) {
+        throw new InputError(
+          'A new revision must target the same entity and environment as the request',
+        );
       }
     }
 
     const estimate = plan
-      ? await this.deps.estimator.estimate({ plan: plan.json, entityRef, environment: input.environment })
+      ? await this.deps.estimator.estimate({
+          plan: plan.json,
+          entityRef,
+          environment: input.environment,
+        })
       : null;
     const costDelta = plan ? estimate?.monthlyDelta ?? null : 0;
     const summary = summarizePlan(plan?.parsed);
-    const risk = assessRisk({ environment: input.environment, summary, costDelta });
+    const risk = assessRisk({
+      environment: input.environment,
+      summary,
+      costDelta,
+    });
     const ownerRef = entity.spec?.owner
-      ? stringifyEntityRef(parseEntityRef(String(entity.spec.owner), { defaultKind: 'group', defaultNamespace: entity.metadata.namespace ?? 'default' }))
+      ? stringifyEntityRef(
+          parseEntityRef(String(entity.spec.owner), {
+            defaultKind: 'group',
+            defaultNamespace: entity.metadata.namespace ?? 'default',
+          }),
+        )
       : undefined;
     const annotation = entity.metadata.annotations?.[POLICY_ANNOTATION];
-    const rules = annotation ? rulesFromAnnotation(annotation, entityRef) : this.deps.rules;
-    const verdict = evaluatePolicy(rules, { environment: input.environment, costDelta, risk: risk.level }, ownerRef);
+    const rules = annotation
+      ? rulesFromAnnotation(annotation, entityRef)
+      : this.deps.rules;
+    const verdict = evaluatePolicy(
+      rules,
+      { environment: input.environment, costDelta, risk: risk.level },
+      ownerRef,
+    );
     const status = policyStatus(verdict, []);
     const files = input.files ?? [];
     const notes = input.notes;
@@ -113,11 +165,18 @@ export class ApprovalService {
       environment: input.environment,
       plan: plan?.json ?? null,
       files: files.map(f => ({ path: f.path, content: f.content })),
-      estimate: estimate ? { totals: estimate.result.totals, resources: estimate.result.resources } : null,
+      estimate: estimate
+        ? {
+            totals: estimate.result.totals,
+            resources: estimate.result.resources,
+          }
+        : null,
       notes,
       inputs,
     });
-    const requestStatus: RequestStatus = verdict.autoApproved ? 'auto-approved' : 'pending';
+    const requestStatus: RequestStatus = verdict.autoApproved
+      ? 'auto-approved'
+      : 'pending';
     const submitter = previous?.submitter ?? caller.ref;
     const submitterKind: SubmitterKind =
       input.submitterKind ?? (caller.kind === 'service' ? 'pipeline' : 'user');
@@ -150,7 +209,9 @@ export class ApprovalService {
         policySummary: status.summary,
         eligibleGroups: verdict.autoApproved ? [] : eligibleGroups(verdict),
         costDelta,
-        expiresAt: new Date(Date.now() + this.deps.expiresAfterMs).toISOString(),
+        expiresAt: new Date(
+          Date.now() + this.deps.expiresAfterMs,
+        ).toISOString(),
         followUp: input.followUp ?? previous?.followUp ?? null,
       },
       [
@@ -192,65 +253,101 @@ export class ApprovalService {
     caller: Caller,
   ): Promise<ChangeRequest> {
     if (caller.kind !== 'user') {
-      throw new NotAllowedError('Only people decide on changes; service tokens may submit and read');
+      throw new NotAllowedError(
+        'Only people decide on changes; service tokens may submit and read',
+      );
     }
     const request = await this.deps.store.getRequest(id);
     if (!request) throw new NotFoundError(`No change request ${id}`);
     if (request.status !== 'pending') {
       // Decided, expired, or waiting for a new revision: a conflict with the request's state.
-      throw new ConflictError(`The request is ${request.status}; nothing more can be decided on revision ${request.revision}`);
+      throw new ConflictError(
+        `The request is ${request.status}; nothing more can be decided on revision ${request.revision}`,
+      );
     }
     const revision = (await this.deps.store.getRevision(id, request.revision))!;
     const eligibility = this.eligibility(request, revision.verdict, caller);
     if (!eligibility.allowed) throw new NotAllowedError(eligibility.reason);
 
-    const { request: settled, changedStatus } = await this.deps.store.recordDecision(
-      {
-        requestId: id,
-        revisionHash: input.revisionHash,
-        approver: caller.ref,
-        decision: input.decision,
-        comment: input.comment,
-        groups: eligibility.groups,
-      },
-      (_current, storedRevision, decisions) => {
-        const progress = policyStatus(storedRevision.verdict, approvalsOf(decisions));
-        let next: RequestStatus = 'pending';
-        if (input.decision === 'reject') next = 'rejected';
-        else if (input.decision === 'request-changes') next = 'changes-requested';
-        else if (progress.satisfied) next = 'approved';
-        return {
-          status: next,
-          policySummary: progress.summary,
-          eligibleGroups: next === 'pending' ? eligibleGroups(storedRevision.verdict) : [],
-        };
-      },
-    );
+    const { request: settled, changedStatus } =
+      await this.deps.store.recordDecision(
+        {
+          requestId: id,
+          revisionHash: input.revisionHash,
+          approver: caller.ref,
+          decision: input.decision,
+          comment: input.comment,
+          groups: eligibility.groups,
+        },
+        (_current, storedRevision, decisions) => {
+          const progress = policyStatus(
+            storedRevision.verdict,
+            approvalsOf(decisions),
+          );
+          let next: RequestStatus = 'pending';
+          if (input.decision === 'reject') next = 'rejected';
+          else if (input.decision === 'request-changes')
+            next = 'changes-requested';
+          else if (progress.satisfied) next = 'approved';
+          return {
+            status: next,
+            policySummary: progress.summary,
+            eligibleGroups:
+              next === 'pending' ? eligibleGroups(storedRevision.verdict) : [],
+          };
+        },
+      );
 
     await this.deps.notifier.changed(settled);
     if (changedStatus) {
-      await this.deps.notifier.decided(settled, eligibleGroups(revision.verdict));
+      await this.deps.notifier.decided(
+        settled,
+        eligibleGroups(revision.verdict),
+      );
       if (settled.status === 'approved') await this.afterApproval(settled);
     }
     return this.get(id, caller);
   }
 
   /** Whether the caller's decision on this revision would count, and with which groups. */
-  private eligibility(request: StoredRequest, verdict: PolicyVerdict, caller: Caller) {
+  private eligibility(
+    request: StoredRequest,
+    verdict: PolicyVerdict,
+    caller: Caller,
+  ) {
     if (caller.kind !== 'user') {
-      return { allowed: false, reason: 'Only people decide on changes', groups: [] as string[] };
+      return {
+        allowed: false,
+        reason: 'Only people decide on changes',
+        groups: [] as string[],
+      };
     }
     if (request.submitter === caller.ref) {
-      return { allowed: false, reason: 'You submitted this change: your own approval never counts', groups: [] };
+      return {
+        allowed: false,
+        reason: 'You submitted this change: your own approval never counts',
+        groups: [],
+      };
     }
-    if (FINAL_STATUSES.includes(request.status) || request.status === 'changes-requested') {
-      return { allowed: false, reason: `The request is ${request.status}`, groups: [] };
+    if (
+      FINAL_STATUSES.includes(request.status) ||
+      request.status === 'changes-requested'
+    ) {
+      return {
+        allowed: false,
+        reason: `The request is ${request.status}`,
+        groups: [],
+      };
     }
     const wanted = eligibleGroups(verdict);
     const groups = caller.groups.filter(g => wanted.includes(g));
     if (groups.length === 0) {
       const names = wanted.map(g => parseEntityRef(g).name).join(', ');
-      return { allowed: false, reason: `Only members of ${names} decide on this request`, groups };
+      return {
+        allowed: false,
+        reason: `Only members of ${names} decide on this request`,
+        groups,
+      };
     }
     return { allowed: true, reason: undefined, groups };
   }
@@ -265,10 +362,14 @@ export class ApprovalService {
       store.listDecisions(id),
       store.listAudit(id),
     ]);
-    const currentDecisions = decisions.filter(d => d.revision === request.revision);
+    const currentDecisions = decisions.filter(
+      d => d.revision === request.revision,
+    );
     const { verdict, plan: _plan, ...revision } = current!;
     const eligibility = this.eligibility(request, verdict, caller);
-    const decidedAlready = currentDecisions.some(d => d.approver === caller.ref);
+    const decidedAlready = currentDecisions.some(
+      d => d.approver === caller.ref,
+    );
     return {
       ...this.summaryOf(request),
       current: revision,
@@ -288,20 +389,18 @@ export class ApprovalService {
     return summary;
   }
 
-  async list(query: Required<Pick<ListRequestsQuery, 'view' | 'limit' | 'offset'>> & ListRequestsQuery, caller: Caller) {
-    const statusFilter: Record<string, RequestStatus[] | undefined> = {
-      any: undefined,
-      open: ['pending', 'changes-requested'],
-    };
-    const statuses =
-      query.status && query.status in statusFilter
-        ? statusFilter[query.status]
-        : query.status
-          ? [query.status as RequestStatus]
-          : undefined;
+  async list(
+    query: Required<Pick<ListRequestsQuery, 'view' | 'limit' | 'offset'>> &
+      ListRequestsQuery,
+    caller: Caller,
+  ) {
+    const statuses = statusesFor(query.status);
     const { items, total } = await this.deps.store.list({
       view: query.view,
-      viewer: { ref: caller.ref, groups: caller.kind === 'user' ? caller.groups : [] },
+      viewer: {
+        ref: caller.ref,
+        groups: caller.kind === 'user' ? caller.groups : [],
+      },
       statuses,
       environment: query.environment,
       entityRef: query.entityRef,
@@ -310,7 +409,9 @@ export class ApprovalService {
       maxCostDelta: query.maxCostDelta,
       createdBefore:
         query.olderThanHours !== undefined
-          ? new Date(Date.now() - query.olderThanHours * 3_600_000).toISOString()
+          ? new Date(
+              Date.now() - query.olderThanHours * 3_600_000,
+            ).toISOString()
           : undefined,
       limit: query.limit,
       offset: query.offset,
@@ -319,11 +420,17 @@ export class ApprovalService {
   }
 
   async counts(caller: Caller) {
-    const count = async (view: 'waiting' | 'mine' | 'all', statuses?: RequestStatus[]) =>
+    const count = async (
+      view: 'waiting' | 'mine' | 'all',
+      statuses?: RequestStatus[],
+    ) =>
       (
         await this.deps.store.list({
           view,
-          viewer: { ref: caller.ref, groups: caller.kind === 'user' ? caller.groups : [] },
+          viewer: {
+            ref: caller.ref,
+            groups: caller.kind === 'user' ? caller.groups : [],
+          },
           statuses,
           limit: 1,
           offset: 0,
@@ -341,11 +448,15 @@ export class ApprovalService {
   async gate(id: string, hash?: string): Promise<GateAnswer> {
     const request = await this.deps.store.getRequest(id);
     if (!request) throw new NotFoundError(`No change request ${id}`);
-    const approvedStatus = request.status === 'approved' || request.status === 'auto-approved';
+    const approvedStatus =
+      request.status === 'approved' || request.status === 'auto-approved';
     const sameRevision = !hash || hash === request.contentHash;
     let reason = `${request.status}: ${request.policySummary}`;
     if (!sameRevision) {
-      reason = `revision ${request.revision} (${request.contentHash.slice(0, 12)}) is not the plan you submitted (${hash!.slice(0, 12)})`;
+      reason = `revision ${request.revision} (${request.contentHash.slice(
+        0,
+        12,
+      )}) is not the plan you submitted (${hash!.slice(0, 12)})`;
     }
     return {
       id,
@@ -360,8 +471,14 @@ export class ApprovalService {
 
   async planOf(id: string, revision: number): Promise<unknown> {
     const stored = await this.deps.store.getRevision(id, revision, true);
-    if (!stored) throw new NotFoundError(`No revision ${revision} of change request ${id}`);
-    if (stored.plan === undefined) throw new NotFoundError(`Revision ${revision} of ${id} has no Terraform plan`);
+    if (!stored)
+      throw new NotFoundError(
+        `No revision ${revision} of change request ${id}`,
+      );
+    if (stored.plan === undefined)
+      throw new NotFoundError(
+        `Revision ${revision} of ${id} has no Terraform plan`,
+      );
     return stored.plan;
   }
 

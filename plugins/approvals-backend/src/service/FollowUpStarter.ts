@@ -22,24 +22,37 @@ export class FollowUpStarter {
   async start(request: StoredRequest): Promise<void> {
     const followUp = request.followUp;
     if (!followUp) return;
-    const base = { revision: request.revision, contentHash: request.contentHash, actor: 'approvals' };
+    const base = {
+      revision: request.revision,
+      contentHash: request.contentHash,
+      actor: 'approvals',
+    };
     try {
       const { taskId } = await this.deps.scaffolder.scaffold(
         { templateRef: followUp.templateRef, values: followUp.values as any },
         { credentials: await this.deps.auth.getOwnServiceCredentials() },
       );
-      await this.deps.store.recordFollowUp(request.id, { ...followUp, taskId }, {
-        ...base,
-        action: 'follow-up-started',
-        comment: `${followUp.templateRef} started as scaffolder task ${taskId}`,
-        statusAfter: request.status,
-      });
+      await this.deps.store.recordFollowUp(
+        request.id,
+        { ...followUp, taskId },
+        {
+          ...base,
+          action: 'follow-up-started',
+          comment: `${followUp.templateRef} started as scaffolder task ${taskId}`,
+          statusAfter: request.status,
+        },
+      );
     } catch (error) {
-      this.deps.logger.error(`Could not start the follow-up of ${request.id}`, error as Error);
+      this.deps.logger.error(
+        `Could not start the follow-up of ${request.id}`,
+        error as Error,
+      );
       await this.deps.store.recordFollowUp(request.id, followUp, {
         ...base,
         action: 'follow-up-failed',
-        comment: `${followUp.templateRef} could not start: ${(error as Error).message}`,
+        comment: `${followUp.templateRef} could not start: ${
+          (error as Error).message
+        }`,
         statusAfter: request.status,
       });
     }

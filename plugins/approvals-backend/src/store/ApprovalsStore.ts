@@ -11,7 +11,10 @@ import type {
 import type { PolicyVerdict } from '../policy/evaluatePolicy';
 
 /** A revision as stored, with what the policy required of it. */
-export type StoredRevision = RequestRevision & { verdict: PolicyVerdict; plan?: unknown };
+export type StoredRevision = RequestRevision & {
+  verdict: PolicyVerdict;
+  plan?: unknown;
+};
 
 /** The request row. */
 export type StoredRequest = Omit<ChangeRequestSummary, 'policySummary'> & {
@@ -38,7 +41,11 @@ export type NewRevision = {
 };
 
 /** What settling a decision yields: the request's new status and policy text. */
-export type Settlement = { status: RequestStatus; policySummary: string; eligibleGroups: string[] };
+export type Settlement = {
+  status: RequestStatus;
+  policySummary: string;
+  eligibleGroups: string[];
+};
 
 export type DecisionInput = {
   requestId: string;
@@ -68,11 +75,27 @@ export type ListQuery = {
 /** Change requests, revisions, decisions and the audit trail. */
 export interface ApprovalsStore {
   /** Creates a request (revision 1) or adds a revision; appends the audit records. */
-  saveRevision(revision: NewRevision, audit: Omit<AuditRecord, 'sequence' | 'createdAt'>[]): Promise<StoredRequest>;
+  saveRevision(
+    revision: NewRevision,
+    audit: Omit<AuditRecord, 'sequence' | 'createdAt'>[],
+  ): Promise<StoredRequest>;
 
   getRequest(id: string): Promise<StoredRequest | undefined>;
-  getRevision(id: string, revision: number, withPlan?: boolean): Promise<StoredRevision | undefined>;
-  listRevisions(id: string): Promise<Array<Pick<RequestRevision, 'revision' | 'contentHash' | 'createdAt' | 'submittedBy'>>>;
+  getRevision(
+    id: string,
+    revision: number,
+    withPlan?: boolean,
+  ): Promise<StoredRevision | undefined>;
+  listRevisions(
+    id: string,
+  ): Promise<
+    Array<
+      Pick<
+        RequestRevision,
+        'revision' | 'contentHash' | 'createdAt' | 'submittedBy'
+      >
+    >
+  >;
   listDecisions(id: string): Promise<Decision[]>;
   listAudit(id: string): Promise<AuditRecord[]>;
 
@@ -84,8 +107,16 @@ export interface ApprovalsStore {
    */
   recordDecision(
     input: DecisionInput,
-    settle: (request: StoredRequest, revision: StoredRevision, decisions: Decision[]) => Settlement,
-  ): Promise<{ request: StoredRequest; decision: Decision; changedStatus: boolean }>;
+    settle: (
+      request: StoredRequest,
+      revision: StoredRevision,
+      decisions: Decision[],
+    ) => Settlement,
+  ): Promise<{
+    request: StoredRequest;
+    decision: Decision;
+    changedStatus: boolean;
+  }>;
 
   list(query: ListQuery): Promise<{ items: StoredRequest[]; total: number }>;
 
@@ -93,5 +124,9 @@ export interface ApprovalsStore {
   expireDue(now: Date): Promise<StoredRequest[]>;
 
   /** Records the follow-up's task (or failure) with its audit record. */
-  recordFollowUp(id: string, followUp: FollowUp, audit: Omit<AuditRecord, 'sequence' | 'createdAt'>): Promise<void>;
+  recordFollowUp(
+    id: string,
+    followUp: FollowUp,
+    audit: Omit<AuditRecord, 'sequence' | 'createdAt'>,
+  ): Promise<void>;
 }

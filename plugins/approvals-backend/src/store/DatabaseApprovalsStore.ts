@@ -1,6 +1,14 @@
-import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import type { AuditRecord, Decision, FollowUp, RequestStatus } from '@gatehouse/plugin-approvals-common';
+import type {
+  AuditRecord,
+  Decision,
+  FollowUp,
+  RequestStatus,
+} from '@gatehouse/plugin-approvals-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import {
@@ -13,7 +21,10 @@ import {
   StoredRevision,
 } from './ApprovalsStore';
 
-const migrationsDir = resolvePackagePath('@gatehouse/plugin-approvals-backend', 'migrations');
+const migrationsDir = resolvePackagePath(
+  '@gatehouse/plugin-approvals-backend',
+  'migrations',
+);
 
 const RISK_RANK = { low: 0, medium: 1, high: 2 } as const;
 
@@ -21,7 +32,9 @@ function toIso(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'number') return new Date(value).toISOString();
   const text = String(value);
-  return new Date(/^\d{4}-\d{2}-\d{2} \d/.test(text) ? `${text.replace(' ', 'T')}Z` : text).toISOString();
+  return new Date(
+    /^\d{4}-\d{2}-\d{2} \d/.test(text) ? `${text.replace(' ', 'T')}Z` : text,
+  ).toISOString();
 }
 
 const json = (text: string | null) => (text === null ? null : JSON.parse(text));
@@ -61,7 +74,10 @@ function toRevision(row: any, withPlan: boolean): StoredRevision {
     notes: json(row.notes),
     inputs: json(row.inputs),
     verdict: json(row.verdict),
-    hasPlan: row.has_plan === undefined ? row.plan !== null : Boolean(Number(row.has_plan)),
+    hasPlan:
+      row.has_plan === undefined
+        ? row.plan !== null
+        : Boolean(Number(row.has_plan)),
     ...(withPlan && row.plan !== null ? { plan: JSON.parse(row.plan) } : {}),
   };
 }
@@ -94,7 +110,9 @@ function toAudit(row: any): AuditRecord {
 
 /** The knex implementation of the approvals store, on SQLite or PostgreSQL. */
 export class DatabaseApprovalsStore implements ApprovalsStore {
-  static async create(options: { database: DatabaseService }): Promise<DatabaseApprovalsStore> {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseApprovalsStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });
@@ -135,10 +153,18 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
     );
   }
 
-  private async replaceEligibleGroups(trx: Knex.Transaction, requestId: string, groups: string[]) {
-    await trx('approval_request_groups').where({ request_id: requestId }).delete();
+  private async replaceEligibleGroups(
+    trx: Knex.Transaction,
+    requestId: string,
+    groups: string[],
+  ) {
+    await trx('approval_request_groups')
+      .where({ request_id: requestId })
+      .delete();
     if (groups.length > 0) {
-      await trx('approval_request_groups').insert(groups.map(group_ref => ({ request_id: requestId, group_ref })));
+      await trx('approval_request_groups').insert(
+        groups.map(group_ref => ({ request_id: requestId, group_ref })),
+      );
     }
   }
 
@@ -149,22 +175,26 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
     await this.db.transaction(async trx => {
       const existing = await this.lockedRequest(trx, input.requestId);
       const now = new Date();
-      const revisionNumber = existing ? Number(existing.current_revision) + 1 : 1;
+      const revisionNumber = existing
+        ? Number(existing.current_revision) + 1
+        : 1;
       const { revision } = input;
       await (existing
-        ? trx('approval_requests').where({ id: input.requestId }).update({
-            title: input.title,
-            status: input.status,
-            current_revision: revisionNumber,
-            content_hash: revision.contentHash,
-            risk_level: revision.risk.level,
-            risk_rank: RISK_RANK[revision.risk.level],
-            cost_delta: input.costDelta,
-            policy_summary: input.policySummary,
-            follow_up: input.followUp ? JSON.stringify(input.followUp) : null,
-            updated_at: now,
-            expires_at: new Date(input.expiresAt),
-          })
+        ? trx('approval_requests')
+            .where({ id: input.requestId })
+            .update({
+              title: input.title,
+              status: input.status,
+              current_revision: revisionNumber,
+              content_hash: revision.contentHash,
+              risk_level: revision.risk.level,
+              risk_rank: RISK_RANK[revision.risk.level],
+              cost_delta: input.costDelta,
+              policy_summary: input.policySummary,
+              follow_up: input.followUp ? JSON.stringify(input.followUp) : null,
+              updated_at: now,
+              expires_at: new Date(input.expiresAt),
+            })
         : trx('approval_requests').insert({
             id: input.requestId,
             title: input.title,
@@ -198,9 +228,14 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
         notes: JSON.stringify(revision.notes),
         inputs: JSON.stringify(revision.inputs),
         verdict: JSON.stringify(revision.verdict),
-        plan: revision.plan === undefined ? null : JSON.stringify(revision.plan),
+        plan:
+          revision.plan === undefined ? null : JSON.stringify(revision.plan),
       });
-      await this.replaceEligibleGroups(trx, input.requestId, input.eligibleGroups);
+      await this.replaceEligibleGroups(
+        trx,
+        input.requestId,
+        input.eligibleGroups,
+      );
       await this.appendAudit(
         trx,
         input.requestId,
@@ -215,7 +250,11 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
     return row ? toRequest(row) : undefined;
   }
 
-  async getRevision(id: string, revision: number, withPlan = false): Promise<StoredRevision | undefined> {
+  async getRevision(
+    id: string,
+    revision: number,
+    withPlan = false,
+  ): Promise<StoredRevision | undefined> {
     const columns = withPlan
       ? ['*']
       : [
@@ -255,18 +294,26 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
   }
 
   async listDecisions(id: string): Promise<Decision[]> {
-    const rows = await this.db('approval_decisions').where({ request_id: id }).orderBy('created_at');
+    const rows = await this.db('approval_decisions')
+      .where({ request_id: id })
+      .orderBy('created_at');
     return rows.map(toDecision);
   }
 
   async listAudit(id: string): Promise<AuditRecord[]> {
-    const rows = await this.db('approval_audit').where({ request_id: id }).orderBy('sequence');
+    const rows = await this.db('approval_audit')
+      .where({ request_id: id })
+      .orderBy('sequence');
     return rows.map(toAudit);
   }
 
   async recordDecision(
     input: DecisionInput,
-    settle: (request: StoredRequest, revision: StoredRevision, decisions: Decision[]) => Settlement,
+    settle: (
+      request: StoredRequest,
+      revision: StoredRevision,
+      decisions: Decision[],
+    ) => Settlement,
   ) {
     return this.db.transaction(async trx => {
       const row = await this.lockedRequest(trx, input.requestId);
@@ -274,17 +321,31 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
       const request = toRequest(row);
       if (request.contentHash !== input.revisionHash) {
         throw new ConflictError(
-          `Revision ${request.revision} (${request.contentHash.slice(0, 12)}) superseded the one you decided (${input.revisionHash.slice(0, 12)}): look at the new revision first`,
+          `Revision ${request.revision} (${request.contentHash.slice(
+            0,
+            12,
+          )}) superseded the one you decided (${input.revisionHash.slice(
+            0,
+            12,
+          )}): look at the new revision first`,
         );
       }
       if (request.status !== 'pending') {
-        throw new ConflictError(`The request is ${request.status}; nothing more can be decided on revision ${request.revision}`);
+        throw new ConflictError(
+          `The request is ${request.status}; nothing more can be decided on revision ${request.revision}`,
+        );
       }
       const already = await trx('approval_decisions')
-        .where({ request_id: input.requestId, revision: request.revision, approver: input.approver })
+        .where({
+          request_id: input.requestId,
+          revision: request.revision,
+          approver: input.approver,
+        })
         .first();
       if (already) {
-        throw new ConflictError(`${input.approver} already decided revision ${request.revision} (${already.decision})`);
+        throw new ConflictError(
+          `${input.approver} already decided revision ${request.revision} (${already.decision})`,
+        );
       }
       const decision: Decision = {
         id: randomUUID(),
@@ -308,20 +369,44 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
         created_at: new Date(decision.createdAt),
       });
       const revisionRow = await trx('approval_revisions')
-        .select('request_id', 'revision', 'content_hash', 'submitted_by', 'created_at', 'summary', 'files', 'estimate', 'estimate_id', 'risk', 'notes', 'inputs', 'verdict')
+        .select(
+          'request_id',
+          'revision',
+          'content_hash',
+          'submitted_by',
+          'created_at',
+          'summary',
+          'files',
+          'estimate',
+          'estimate_id',
+          'risk',
+          'notes',
+          'inputs',
+          'verdict',
+        )
         .where({ request_id: input.requestId, revision: request.revision })
         .first();
       const decisions = (
-        await trx('approval_decisions').where({ request_id: input.requestId, revision: request.revision }).orderBy('created_at')
+        await trx('approval_decisions')
+          .where({ request_id: input.requestId, revision: request.revision })
+          .orderBy('created_at')
       ).map(toDecision);
-      const settlement = settle(request, toRevision(revisionRow, false), decisions);
+      const settlement = settle(
+        request,
+        toRevision(revisionRow, false),
+        decisions,
+      );
       const changedStatus = settlement.status !== request.status;
       await trx('approval_requests').where({ id: input.requestId }).update({
         status: settlement.status,
         policy_summary: settlement.policySummary,
         updated_at: new Date(),
       });
-      await this.replaceEligibleGroups(trx, input.requestId, settlement.eligibleGroups);
+      await this.replaceEligibleGroups(
+        trx,
+        input.requestId,
+        settlement.eligibleGroups,
+      );
       const audit: Omit<AuditRecord, 'sequence' | 'createdAt'>[] = [
         {
           action: input.decision,
@@ -332,7 +417,10 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
           statusAfter: settlement.status,
         },
       ];
-      if (changedStatus && (settlement.status === 'approved' || settlement.status === 'rejected')) {
+      if (
+        changedStatus &&
+        (settlement.status === 'approved' || settlement.status === 'rejected')
+      ) {
         audit.push({
           action: settlement.status,
           actor: 'policy',
@@ -343,20 +431,27 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
         });
       }
       await this.appendAudit(trx, input.requestId, audit);
-      const updated = toRequest(await trx('approval_requests').where({ id: input.requestId }).first());
+      const updated = toRequest(
+        await trx('approval_requests').where({ id: input.requestId }).first(),
+      );
       return { request: updated, decision, changedStatus };
     });
   }
 
-  async list(query: ListQuery): Promise<{ items: StoredRequest[]; total: number }> {
+  async list(
+    query: ListQuery,
+  ): Promise<{ items: StoredRequest[]; total: number }> {
     const base = this.db('approval_requests as r').modify(q => {
       if (query.statuses) q.whereIn('r.status', query.statuses);
       if (query.environment) q.where('r.environment', query.environment);
       if (query.entityRef) q.where('r.entity_ref', query.entityRef);
       if (query.risk) q.where('r.risk_level', query.risk);
-      if (query.minCostDelta !== undefined) q.where('r.cost_delta', '>=', query.minCostDelta);
-      if (query.maxCostDelta !== undefined) q.where('r.cost_delta', '<=', query.maxCostDelta);
-      if (query.createdBefore) q.where('r.created_at', '<', new Date(query.createdBefore));
+      if (query.minCostDelta !== undefined)
+        q.where('r.cost_delta', '>=', query.minCostDelta);
+      if (query.maxCostDelta !== undefined)
+        q.where('r.cost_delta', '<=', query.maxCostDelta);
+      if (query.createdBefore)
+        q.where('r.created_at', '<', new Date(query.createdBefore));
       if (query.view === 'mine') q.where('r.submitter', query.viewer.ref);
       if (query.view === 'waiting') {
         // Pending, asks for one of my groups, not mine, and not decided by me yet.
@@ -367,13 +462,18 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
               .select(this.db.raw('1'))
               .from('approval_request_groups as g')
               .whereRaw('g.request_id = r.id')
-              .whereIn('g.group_ref', query.viewer.groups.length > 0 ? query.viewer.groups : ['-']),
+              .whereIn(
+                'g.group_ref',
+                query.viewer.groups.length > 0 ? query.viewer.groups : ['-'],
+              ),
           )
           .whereNotExists(sub =>
             sub
               .select(this.db.raw('1'))
               .from('approval_decisions as d')
-              .whereRaw('d.request_id = r.id AND d.revision = r.current_revision')
+              .whereRaw(
+                'd.request_id = r.id AND d.revision = r.current_revision',
+              )
               .where('d.approver', query.viewer.ref),
           );
       }
@@ -402,8 +502,11 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
       await this.db.transaction(async trx => {
         const row = await this.lockedRequest(trx, id);
         // Decided in the meantime: nothing to expire.
-        if (!row || !['pending', 'changes-requested'].includes(row.status)) return;
-        await trx('approval_requests').where({ id }).update({ status: 'expired', updated_at: now });
+        if (!row || !['pending', 'changes-requested'].includes(row.status))
+          return;
+        await trx('approval_requests')
+          .where({ id })
+          .update({ status: 'expired', updated_at: now });
         await this.replaceEligibleGroups(trx, id, []);
         await this.appendAudit(trx, id, [
           {
@@ -421,9 +524,15 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
     return expired;
   }
 
-  async recordFollowUp(id: string, followUp: FollowUp, audit: Omit<AuditRecord, 'sequence' | 'createdAt'>) {
+  async recordFollowUp(
+    id: string,
+    followUp: FollowUp,
+    audit: Omit<AuditRecord, 'sequence' | 'createdAt'>,
+  ) {
     await this.db.transaction(async trx => {
-      await trx('approval_requests').where({ id }).update({ follow_up: JSON.stringify(followUp) });
+      await trx('approval_requests')
+        .where({ id })
+        .update({ follow_up: JSON.stringify(followUp) });
       await this.appendAudit(trx, id, [audit]);
     });
   }

@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: 'Ask for approval of a new production environment, continuing with a follow-up template once approved',
+    description:
+      'Ask for approval of a new production environment, continuing with a follow-up template once approved',
     example: yaml.stringify({
       steps: [
         {
@@ -14,10 +15,15 @@ export const examples: TemplateExample[] = [
             title: 'Production environment for orchestrator-api',
             entityRef: 'component:default/orchestrator-api',
             environment: 'production',
-            rollbackPlan: 'Run terraform destroy on the new workspace; nothing else depends on it yet.',
-            testPlan: 'Smoke tests against the new ingress; load test at 2x expected traffic.',
+            rollbackPlan:
+              'Run terraform destroy on the new workspace; nothing else depends on it yet.',
+            testPlan:
+              'Smoke tests against the new ingress; load test at 2x expected traffic.',
             followUpTemplate: 'template:default/publish-environment',
-            followUpValues: { service: 'orchestrator-api', environment: 'production' },
+            followUpValues: {
+              service: 'orchestrator-api',
+              environment: 'production',
+            },
           },
         },
       ],

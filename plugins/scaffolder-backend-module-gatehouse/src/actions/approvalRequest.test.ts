@@ -7,7 +7,10 @@ import { examples } from './approvalRequest.examples';
 describe('gatehouse:approval:request', () => {
   const workspace = createMockDirectory();
   beforeEach(() => {
-    workspace.setContent({ 'main.tf': 'resource "aws_instance" "a" {}\n', 'k8s/deployment.yaml': 'kind: Deployment\n' });
+    workspace.setContent({
+      'main.tf': 'resource "aws_instance" "a" {}\n',
+      'k8s/deployment.yaml': 'kind: Deployment\n',
+    });
   });
 
   function actionAnswering(status: string) {
@@ -15,25 +18,40 @@ describe('gatehouse:approval:request', () => {
       id: 'req-1',
       status,
       contentHash: 'f'.repeat(64),
-      policySummary: status === 'auto-approved' ? 'approved automatically' : '0 of 2; needs platform-approvers',
+      policySummary:
+        status === 'auto-approved'
+          ? 'approved automatically'
+          : '0 of 2; needs platform-approvers',
       request,
     }));
-    return { submit, action: createApprovalRequestAction({ submit: submit as any }) };
+    return {
+      submit,
+      action: createApprovalRequestAction({ submit: submit as any }),
+    };
   }
 
   it('runs its documented example: submits the workspace files and the follow-up, then ends waiting', async () => {
     const { submit, action } = actionAnswering('pending');
     const input = yaml.parse(examples[0].example).steps[0].input;
-    const ctx = createMockActionContext({ input, workspacePath: workspace.path });
+    const ctx = createMockActionContext({
+      input,
+      workspacePath: workspace.path,
+    });
     await action.handler(ctx as any);
     const [request] = submit.mock.calls[0] as any[];
     expect(request).toMatchObject({
       entityRef: 'component:default/orchestrator-api',
       environment: 'production',
       notes: { rollbackPlan: input.rollbackPlan, testPlan: input.testPlan },
-      followUp: { templateRef: 'template:default/publish-environment', values: input.followUpValues },
+      followUp: {
+        templateRef: 'template:default/publish-environment',
+        values: input.followUpValues,
+      },
     });
-    expect(request.files.map((f: any) => f.path)).toEqual(['k8s/deployment.yaml', 'main.tf']);
+    expect(request.files.map((f: any) => f.path)).toEqual([
+      'k8s/deployment.yaml',
+      'main.tf',
+    ]);
     expect(ctx.output).toHaveBeenCalledWith('autoApproved', false);
     expect(ctx.output).toHaveBeenCalledWith('url', '/approvals/requests/req-1');
   });
@@ -41,7 +59,13 @@ describe('gatehouse:approval:request', () => {
   it('continues in the same task when the change is approved automatically', async () => {
     const { action } = actionAnswering('auto-approved');
     const ctx = createMockActionContext({
-      input: { title: 'Dev tweak', entityRef: 'component:default/x', environment: 'development', rollbackPlan: 'r', testPlan: 't' },
+      input: {
+        title: 'Dev tweak',
+        entityRef: 'component:default/x',
+        environment: 'development',
+        rollbackPlan: 'r',
+        testPlan: 't',
+      },
       workspacePath: workspace.path,
     });
     await action.handler(ctx as any);
@@ -52,7 +76,13 @@ describe('gatehouse:approval:request', () => {
   it('submits nothing in a dry run', async () => {
     const { submit, action } = actionAnswering('pending');
     const ctx = createMockActionContext({
-      input: { title: 'Dry', entityRef: 'component:default/x', environment: 'staging', rollbackPlan: 'r', testPlan: 't' },
+      input: {
+        title: 'Dry',
+        entityRef: 'component:default/x',
+        environment: 'staging',
+        rollbackPlan: 'r',
+        testPlan: 't',
+      },
       workspacePath: workspace.path,
     });
     await action.handler({ ...ctx, isDryRun: true } as any);

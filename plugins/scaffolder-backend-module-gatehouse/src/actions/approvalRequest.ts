@@ -1,6 +1,9 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { ChangeRequest, SubmitRequest } from '@gatehouse/plugin-approvals-common';
+import type {
+  ChangeRequest,
+  SubmitRequest,
+} from '@gatehouse/plugin-approvals-common';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { readdir } from 'node:fs/promises';
@@ -13,7 +16,9 @@ export type SubmitChangeRequest = (
 ) => Promise<ChangeRequest>;
 
 /** Every file under the workspace, as the generated IaC that the approvers review. */
-async function workspaceFiles(root: string): Promise<Array<{ path: string; content: string }>> {
+async function workspaceFiles(
+  root: string,
+): Promise<Array<{ path: string; content: string }>> {
   const files: Array<{ path: string; content: string }> = [];
   const walk = async (dir: string) => {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -21,7 +26,10 @@ async function workspaceFiles(root: string): Promise<Array<{ path: string; conte
       if (entry.isDirectory()) {
         if (entry.name !== '.git') await walk(full);
       } else if (entry.isFile()) {
-        files.push({ path: relative(root, full), content: await readFile(full, 'utf8') });
+        files.push({
+          path: relative(root, full),
+          content: await readFile(full, 'utf8'),
+        });
       }
     }
   };
@@ -35,7 +43,9 @@ async function workspaceFiles(root: string): Promise<Array<{ path: string; conte
  * `autoApproved`); otherwise the template ends with a link to the request and
  * the approvals backend starts `followUp` once people approve.
  */
-export function createApprovalRequestAction(options: { submit: SubmitChangeRequest }) {
+export function createApprovalRequestAction(options: {
+  submit: SubmitChangeRequest;
+}) {
   return createTemplateAction({
     id: 'gatehouse:approval:request',
     description:
@@ -45,21 +55,44 @@ export function createApprovalRequestAction(options: { submit: SubmitChangeReque
     schema: {
       input: {
         title: z => z.string({ description: 'What the change does' }).min(3),
-        entityRef: z => z.string({ description: 'The service the change is for, e.g. component:default/orchestrator-api' }),
-        environment: z => z.string({ description: 'development, staging or production' }),
+        entityRef: z =>
+          z.string({
+            description:
+              'The service the change is for, e.g. component:default/orchestrator-api',
+          }),
+        environment: z =>
+          z.string({ description: 'development, staging or production' }),
         plan: z =>
           z
-            .union([z.string(), z.record(z.unknown())], { description: 'terraform show -json output (object or text)' })
+            .union([z.string(), z.record(z.unknown())], {
+              description: 'terraform show -json output (object or text)',
+            })
             .optional(),
         includeWorkspace: z =>
-          z.boolean({ description: 'Submit the files generated in the workspace for review (default true)' }).optional(),
-        rollbackPlan: z => z.string({ description: 'How to undo the change (markdown)' }).min(1),
-        testPlan: z => z.string({ description: 'How the change is tested (markdown)' }).min(1),
+          z
+            .boolean({
+              description:
+                'Submit the files generated in the workspace for review (default true)',
+            })
+            .optional(),
+        rollbackPlan: z =>
+          z.string({ description: 'How to undo the change (markdown)' }).min(1),
+        testPlan: z =>
+          z
+            .string({ description: 'How the change is tested (markdown)' })
+            .min(1),
         monitoring: z => z.string().optional(),
         timeline: z => z.string().optional(),
-        questions: z => z.string({ description: 'Open questions for the approvers' }).optional(),
+        questions: z =>
+          z
+            .string({ description: 'Open questions for the approvers' })
+            .optional(),
         followUpTemplate: z =>
-          z.string({ description: 'Template to run with followUpValues once approved' }).optional(),
+          z
+            .string({
+              description: 'Template to run with followUpValues once approved',
+            })
+            .optional(),
         followUpValues: z => z.record(z.unknown()).optional(),
       },
       output: {
@@ -73,7 +106,10 @@ export function createApprovalRequestAction(options: { submit: SubmitChangeReque
     },
     async handler(ctx) {
       const { input } = ctx;
-      const files = input.includeWorkspace === false ? [] : await workspaceFiles(ctx.workspacePath);
+      const files =
+        input.includeWorkspace === false
+          ? []
+          : await workspaceFiles(ctx.workspacePath);
       const request: SubmitRequest = {
         title: input.title,
         entityRef: input.entityRef,
@@ -87,14 +123,22 @@ export function createApprovalRequestAction(options: { submit: SubmitChangeReque
           timeline: input.timeline,
           questions: input.questions,
         },
-        inputs: { template: ctx.templateInfo?.entityRef ?? null, values: ctx.input as Record<string, unknown> },
+        inputs: {
+          template: ctx.templateInfo?.entityRef ?? null,
+          values: ctx.input as Record<string, unknown>,
+        },
         followUp: input.followUpTemplate
-          ? { templateRef: input.followUpTemplate, values: input.followUpValues ?? {} }
+          ? {
+              templateRef: input.followUpTemplate,
+              values: input.followUpValues ?? {},
+            }
           : undefined,
       };
 
       if (ctx.isDryRun) {
-        ctx.logger.info(`Dry run: would submit "${input.title}" with ${files.length} file(s) for approval`);
+        ctx.logger.info(
+          `Dry run: would submit "${input.title}" with ${files.length} file(s) for approval`,
+        );
         ctx.output('requestId', 'dry-run');
         ctx.output('status', 'dry-run');
         ctx.output('autoApproved', false);
@@ -108,7 +152,10 @@ export function createApprovalRequestAction(options: { submit: SubmitChangeReque
       const created = await ctx.checkpoint({
         key: `approval-request:${input.entityRef}:${input.environment}`,
         fn: async () => {
-          const answer = await options.submit(request, await ctx.getInitiatorCredentials());
+          const answer = await options.submit(
+            request,
+            await ctx.getInitiatorCredentials(),
+          );
           return {
             id: answer.id,
             status: answer.status,

@@ -1,4 +1,7 @@
-import { AuthorizeResult, Permission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  Permission,
+} from '@backstage/plugin-permission-common';
 import {
   approvalRequestDecidePermission,
   approvalRequestReadPermission,
@@ -10,7 +13,8 @@ import {
 } from '@gatehouse/plugin-approvals-backend';
 import { PolicyRule } from './types';
 
-const is = (wanted: Permission) => (permission: Permission) => permission.name === wanted.name;
+const is = (wanted: Permission) => (permission: Permission) =>
+  permission.name === wanted.name;
 
 /**
  * The approvals plugin: everyone sees the queue and may submit; nobody may
@@ -19,7 +23,8 @@ const is = (wanted: Permission) => (permission: Permission) => permission.name =
  */
 export const approvalsRules: PolicyRule[] = [
   {
-    description: 'signed-in users see change requests: sign-off happens in the open',
+    description:
+      'signed-in users see change requests: sign-off happens in the open',
     covers: is(approvalRequestReadPermission),
     decide: () => ({ result: AuthorizeResult.ALLOW }),
   },
@@ -33,7 +38,9 @@ export const approvalsRules: PolicyRule[] = [
     covers: is(approvalRequestDecidePermission),
     decide: (request, user) =>
       createApprovalsConditionalDecision(request.permission as any, {
-        not: approvalsConditions.isSubmitter({ userRef: user.info.userEntityRef }),
+        not: approvalsConditions.isSubmitter({
+          userRef: user.info.userEntityRef,
+        }),
       }),
   },
 ];

@@ -146,13 +146,24 @@ describe('the approvals rules', () => {
   const policy = new GatehousePermissionPolicy(policyRules);
 
   it('never lets people decide on their own requests', async () => {
-    const { approvalRequestDecidePermission } = jest.requireActual('@gatehouse/plugin-approvals-common');
-    const decision = await policy.handle({ permission: approvalRequestDecidePermission }, bob);
+    const { approvalRequestDecidePermission } = jest.requireActual(
+      '@gatehouse/plugin-approvals-common',
+    );
+    const decision = await policy.handle(
+      { permission: approvalRequestDecidePermission },
+      bob,
+    );
     expect(decision).toEqual({
       result: AuthorizeResult.CONDITIONAL,
       pluginId: 'approvals',
       resourceType: 'approval-request',
-      conditions: { not: { rule: 'IS_SUBMITTER', resourceType: 'approval-request', params: { userRef: 'user:default/bob' } } },
+      conditions: {
+        not: {
+          rule: 'IS_SUBMITTER',
+          resourceType: 'approval-request',
+          params: { userRef: 'user:default/bob' },
+        },
+      },
     });
   });
 });

@@ -8,4 +8,8 @@ import { approvalsRules } from './approvalsRules';
  * add their rule lists here (for example `...approvalsRules`), next to the stock
  * plugins'; a Gatehouse permission left out of every list is denied.
  */
-export const policyRules: PolicyRule[] = [...stockPluginRules, ...costRules, ...approvalsRules];
+export const policyRules: PolicyRule[] = [
+  ...stockPluginRules,
+  ...costRules,
+  ...approvalsRules,
+];

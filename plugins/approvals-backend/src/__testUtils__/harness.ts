@@ -4,7 +4,11 @@
  * and scaffolder replaced by recorders. Test-only; not exported.
  */
 import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -17,10 +21,17 @@ import { approvalsPlugin } from '../plugin';
 
 /** Example people and the groups they are in, ancestors included. */
 export const GROUPS: Record<string, string[]> = {
-  'user:default/alice': ['group:default/platform-approvers', 'group:default/platform-team'],
+  'user:default/alice': [
+    'group:default/platform-approvers',
+    'group:default/platform-team',
+  ],
   'user:default/bob': ['group:default/team-agents'],
   'user:default/carol': ['group:default/finops'],
-  'user:default/dave': ['group:default/sre', 'group:default/platform-approvers', 'group:default/platform-team'],
+  'user:default/dave': [
+    'group:default/sre',
+    'group:default/platform-approvers',
+    'group:default/platform-team',
+  ],
   'user:default/erin': ['group:default/team-experience'],
   'user:default/frank': ['group:default/team-agents', 'group:default/sre'],
 };
@@ -75,12 +86,16 @@ export async function startApprovalsBackend(options: {
       createServiceFactory({
         service: notificationService,
         deps: {},
-        factory: () => ({ send: async (n: any) => void recorded.notifications.push(n) }),
+        factory: () => ({
+          send: async (n: any) => void recorded.notifications.push(n),
+        }),
       }),
       createServiceFactory({
         service: signalsServiceRef,
         deps: {},
-        factory: () => ({ publish: async (s: any) => void recorded.signals.push(s) }),
+        factory: () => ({
+          publish: async (s: any) => void recorded.signals.push(s),
+        }),
       }),
       createServiceFactory({
         service: scaffolderServiceRef,
@@ -91,31 +106,62 @@ export async function startApprovalsBackend(options: {
               recorded.scaffolded.push(req);
               return { taskId: `task-${recorded.scaffolded.length}` };
             },
-          }) as any,
+          } as any),
       }),
       createServiceFactory({
         service: actionsRegistryServiceMock.factory().service,
         deps: {},
         factory: () => actionsRegistry,
       }),
-      ...(options.knex ? [mockServices.database.factory({ knex: options.knex })] : []),
-      ...(options.config ? [mockServices.rootConfig.factory({ data: options.config })] : []),
+      ...(options.knex
+        ? [mockServices.database.factory({ knex: options.knex })]
+        : []),
+      ...(options.config
+        ? [mockServices.rootConfig.factory({ data: options.config })]
+        : []),
       ...(options.extraFeatures ?? []),
     ],
   });
-  const as = (user: string) => ({ authorization: mockCredentials.user.header(user) });
-  const asService = (subject: string) => ({ authorization: mockCredentials.service.header({ onBehalfOf: mockCredentials.service(subject), targetPluginId: 'approvals' }) });
-  return { backend, server: backend.server, recorded, actionsRegistry, as, asService, request: () => request(backend.server) };
+  const as = (user: string) => ({
+    authorization: mockCredentials.user.header(user),
+  });
+  const asService = (subject: string) => ({
+    authorization: mockCredentials.service.header({
+      onBehalfOf: mockCredentials.service(subject),
+      targetPluginId: 'approvals',
+    }),
+  });
+  return {
+    backend,
+    server: backend.server,
+    recorded,
+    actionsRegistry,
+    as,
+    asService,
+    request: () => request(backend.server),
+  };
 }
 
 /** A small production-shaped submission with generated files and no plan. */
-export function filesOnlyChange(environment: string, extra: Record<string, unknown> = {}) {
+export function filesOnlyChange(
+  environment: string,
+  extra: Record<string, unknown> = {},
+) {
   return {
     title: `Raise API replicas in ${environment}`,
     entityRef: 'component:default/orchestrator-api',
     environment,
-    files: [{ path: 'k8s/deployment.yaml', content: 'replicas: 5\n', previousContent: 'replicas: 3\n' }],
-    notes: { rollbackPlan: 'Set replicas back to 3.', testPlan: 'Load test in staging.' },
+    files: [
+      {
+        path: 'k8s/deployment.yaml',
+        content: 'replicas: 5\n',
+        previousContent: 'replicas: 3\n',
+      },
+    ],
+    notes: {
+      rollbackPlan: 'Set replicas back to 3.',
+      testPlan: 'Load test in staging.',
+    },
     ...extra,
   };
 }
