@@ -1,0 +1,1 @@
+export { EntityOpenRequestsCard } from './EntityOpenRequestsCard';

@@ -1,0 +1,1 @@
+export { RequestPage, RequestView } from './RequestPage';

@@ -1,0 +1,150 @@
+import { Link } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import type { ChangeRequestSummary } from '@gatehouse/plugin-approvals-common';
+import {
+  Box,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TablePagination,
+  TableRow,
+  Tooltip,
+  Typography,
+} from '@material-ui/core';
+import { requestRouteRef } from '../../routes';
+import { RiskChip, StatusChip } from './Chips';
+import {
+  costDeltaColor,
+  displayRef,
+  displaySubmitter,
+  formatAge,
+  formatCostDelta,
+  formatTime,
+} from './format';
+
+export type RequestsTableProps = {
+  items: ChangeRequestSummary[];
+  total: number;
+  /** Zero-based page, of `pageSize` rows. */
+  page: number;
+  pageSize: number;
+  onPageChange: (page: number) => void;
+  emptyText: string;
+  /** Hide the service column (on the service's own page). */
+  hideService?: boolean;
+  'aria-label'?: string;
+};
+
+/** Link to one request's page, usable from any of this plugin's views. */
+export function useRequestLink(): (id: string) => string {
+  const link = useRouteRef(requestRouteRef);
+  return id =>
+    link?.({ id }) ?? `/approvals/requests/${encodeURIComponent(id)}`;
+}
+
+/**
+ * Change requests in the order the backend gives them (high risk first, then
+ * the oldest): the order is the triage, so the table never re-sorts.
+ */
+export function RequestsTable(props: RequestsTableProps) {
+  const { items, hideService } = props;
+  const requestLink = useRequestLink();
+  const now = Date.now();
+  return (
+    <TableContainer component={Paper} variant="outlined">
+      <Table size="small" aria-label={props['aria-label'] ?? 'Change requests'}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Title</TableCell>
+            {!hideService && <TableCell>Service</TableCell>}
+            <TableCell>Environment</TableCell>
+            <TableCell>Status</TableCell>
+            <TableCell>Risk</TableCell>
+            <TableCell align="right">Cost delta</TableCell>
+            <TableCell align="right">Age</TableCell>
+            <TableCell>Policy</TableCell>
+            <TableCell>Submitter</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {items.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={hideService ? 8 : 9}>
+                <Box p={2}>
+                  <Typography color="textSecondary">
+                    {props.emptyText}
+                  </Typography>
+                </Box>
+              </TableCell>
+            </TableRow>
+          )}
+          {items.map(r => (
+            <TableRow key={r.id} hover data-testid={`request-row-${r.id}`}>
+              <TableCell>
+                <Link to={requestLink(r.id)}>{r.title}</Link>
+                {r.revision > 1 && (
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    display="block"
+                  >
+                    revision {r.revision}
+                  </Typography>
+                )}
+              </TableCell>
+              {!hideService && (
+                <TableCell>
+                  <EntityRefLink
+                    entityRef={r.entityRef}
+                    title={displayRef(r.entityRef)}
+                  />
+                </TableCell>
+              )}
+              <TableCell>{r.environment}</TableCell>
+              <TableCell>
+                <StatusChip status={r.status} />
+              </TableCell>
+              <TableCell>
+                <RiskChip level={r.riskLevel} />
+              </TableCell>
+              <TableCell
+                align="right"
+                style={{
+                  color: costDeltaColor(r.costDelta),
+                  whiteSpace: 'nowrap',
+                }}
+              >
+                {formatCostDelta(r.costDelta)}
+              </TableCell>
+              <TableCell align="right">
+                <Tooltip title={`Submitted ${formatTime(r.createdAt)}`}>
+                  <span>{formatAge(r.createdAt, now)}</span>
+                </Tooltip>
+              </TableCell>
+              <TableCell>
+                <Typography variant="body2">{r.policySummary}</Typography>
+              </TableCell>
+              <TableCell>
+                {displaySubmitter(r.submitter, r.submitterKind)}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {props.total > props.pageSize && (
+        <TablePagination
+          component="div"
+          count={props.total}
+          page={props.page}
+          rowsPerPage={props.pageSize}
+          rowsPerPageOptions={[props.pageSize]}
+          onPageChange={(_e, page) => props.onPageChange(page)}
+        />
+      )}
+    </TableContainer>
+  );
+}

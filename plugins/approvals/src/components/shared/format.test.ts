@@ -1,0 +1,49 @@
+import {
+  costDeltaColor,
+  displayRef,
+  displaySubmitter,
+  formatAge,
+  formatCostDelta,
+  formatRelative,
+} from './format';
+
+describe('format', () => {
+  it('signs cost deltas, in USD a month', () => {
+    expect(formatCostDelta(120.5)).toBe('+$120.50/mo');
+    expect(formatCostDelta(-1234.567)).toBe('−$1,234.57/mo');
+    expect(formatCostDelta(0)).toBe('$0.00/mo');
+    expect(formatCostDelta(-0.001)).toBe('$0.00/mo');
+    expect(formatCostDelta(null)).toBe('—');
+  });
+
+  it('colours more cost red and less cost green', () => {
+    expect(costDeltaColor(5)).toBe('#c62828');
+    expect(costDeltaColor(-5)).toBe('#2e7d32');
+    expect(costDeltaColor(0)).toBeUndefined();
+    expect(costDeltaColor(null)).toBeUndefined();
+  });
+
+  it('tells ages compactly', () => {
+    const now = Date.parse('2025-06-10T12:00:00Z');
+    expect(formatAge('2025-06-10T11:15:00Z', now)).toBe('45m');
+    expect(formatAge('2025-06-10T07:00:00Z', now)).toBe('5h');
+    expect(formatAge('2025-06-07T08:00:00Z', now)).toBe('3d 4h');
+    expect(formatAge('2025-06-08T12:00:00Z', now)).toBe('2d');
+    expect(formatAge('not a date', now)).toBe('—');
+    expect(formatRelative('2025-06-12T14:00:00Z', now)).toBe('in 2d 2h');
+    expect(formatRelative('2025-06-10T10:00:00Z', now)).toBe('2h ago');
+  });
+
+  it('shortens entity refs and names non-human submitters', () => {
+    expect(displayRef('user:default/jane.doe')).toBe('jane.doe');
+    expect(displayRef('group:ops/sre')).toBe('ops/sre');
+    expect(displayRef('jane')).toBe('jane');
+    expect(displaySubmitter('user:default/jane', 'user')).toBe('jane');
+    expect(displaySubmitter('user:default/ci', 'pipeline')).toBe(
+      'ci (CI pipeline)',
+    );
+    expect(displaySubmitter('user:default/bot', 'agent')).toBe(
+      'bot (automation agent)',
+    );
+  });
+});
