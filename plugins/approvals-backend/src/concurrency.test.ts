@@ -1,5 +1,8 @@
 import { storageTestDatabases } from '@gatehouse/test-utils';
-import { filesOnlyChange, startApprovalsBackend } from './__testUtils__/harness';
+import {
+  filesOnlyChange,
+  startApprovalsBackend,
+} from './__testUtils__/harness';
 
 jest.setTimeout(120_000);
 

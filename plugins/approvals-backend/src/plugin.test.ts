@@ -4,7 +4,10 @@ import knexFactory from 'knex';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { filesOnlyChange, startApprovalsBackend } from './__testUtils__/harness';
+import {
+  filesOnlyChange,
+  startApprovalsBackend,
+} from './__testUtils__/harness';
 
 jest.setTimeout(60_000);
 
