@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  SignInPage,
   Content,
   ContentHeader,
   InfoCard,
@@ -19,7 +20,9 @@ import {
   ListItemText,
   Typography,
 } from '@material-ui/core';
+import { configApiRef, useApi } from '@backstage/core-plugin-api';
 import { DEV_USER_HEADER } from './constants';
+import { oidcAuthApiRef } from './oidcAuthApi';
 import { forgetOnSignOut } from './forgetOnSignOut';
 import {
   clearSignInChoice,
@@ -114,6 +117,36 @@ function ChooseIdentity(props: { onChoose: (choice: SignInChoice) => void }) {
  * choice is remembered, so reloads stay signed in, until the user signs out.
  */
 export function GatehouseSignInPage(props: SignInPageProps) {
+  const providers = useApi(configApiRef).getOptionalStringArray(
+    'gatehouse.signIn.providers',
+  ) ?? ['guest', 'gatehouse-dev'];
+  if (providers.includes('oidc')) {
+    return <SingleSignOnPage {...props} />;
+  }
+  return <DevelopmentSignInPage {...props} />;
+}
+
+/** Production: the organisation's identity provider, over OpenID Connect. */
+function SingleSignOnPage(props: SignInPageProps) {
+  return (
+    <SignInPage
+      {...props}
+      title="Gatehouse"
+      align="center"
+      auto
+      providers={[
+        {
+          id: 'oidc',
+          title: 'Single sign-on',
+          message: "Sign in with your organisation's account",
+          apiRef: oidcAuthApiRef,
+        },
+      ]}
+    />
+  );
+}
+
+function DevelopmentSignInPage(props: SignInPageProps) {
   const [choice, setChoice] = useState(readSignInChoice);
 
   if (!choice) {
