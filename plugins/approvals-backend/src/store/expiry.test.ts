@@ -1,0 +1,108 @@
+import { storageTestDatabases } from '@gatehouse/test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
+import { DatabaseApprovalsStore } from './DatabaseApprovalsStore';
+import type { NewRevision } from './ApprovalsStore';
+
+jest.setTimeout(60_000);
+
+const databases = storageTestDatabases();
+
+function revision(
+  id: string,
+  expiresAt: string,
+  status: 'pending' | 'approved' = 'pending',
+): NewRevision {
+  return {
+    requestId: id,
+    title: `change ${id}`,
+    entityRef: 'component:default/api',
+    environment: 'staging',
+    submitter: 'user:default/bob',
+    submitterKind: 'user',
+    status,
+    policySummary: '0 of 1; needs team-agents',
+    eligibleGroups: ['group:default/team-agents'],
+    costDelta: 10,
+    expiresAt,
+    followUp: null,
+    revision: {
+      contentHash: id.padEnd(64, '0'),
+      createdAt: new Date().toISOString(),
+      submittedBy: 'user:default/bob',
+      summary: { create: 0, update: 0, delete: 0, replace: 0, resources: [] },
+      files: [],
+      estimate: null,
+      estimateId: null,
+      risk: { level: 'low', reasons: [] },
+      notes: { rollbackPlan: 'r', testPlan: 't' },
+      inputs: {},
+      verdict: {
+        rule: 'staging',
+        autoApproved: false,
+        requirements: [
+          {
+            label: '1 from team-agents',
+            count: 1,
+            groups: ['group:default/team-agents'],
+          },
+        ],
+      },
+      hasPlan: false,
+    },
+  };
+}
+
+describe.each(databases.eachSupportedId())(
+  'request expiry on %s',
+  databaseId => {
+    it('expires pending requests past their time once, with an audit record, and leaves the rest', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseApprovalsStore.create({
+        database: mockServices.database({ knex, migrations: { skip: false } }),
+      });
+      const past = new Date(Date.now() - 60_000).toISOString();
+      const future = new Date(Date.now() + 3_600_000).toISOString();
+      const submitted = {
+        action: 'submitted' as const,
+        actor: 'user:default/bob',
+        revision: 0,
+        contentHash: 'h',
+        comment: null,
+        statusAfter: 'pending' as const,
+      };
+      await store.saveRevision(revision('a1', past), [submitted]);
+      await store.saveRevision(revision('b2', future), [submitted]);
+      await store.saveRevision(revision('c3', past, 'approved'), [
+        { ...submitted, statusAfter: 'approved' },
+      ]);
+
+      const expired = await store.expireDue(new Date());
+      expect(expired.map(r => r.id)).toEqual(['a1']);
+      expect((await store.getRequest('a1'))?.status).toBe('expired');
+      expect((await store.getRequest('b2'))?.status).toBe('pending');
+      expect((await store.getRequest('c3'))?.status).toBe('approved');
+      expect(
+        (await store.listAudit('a1')).map(a => [
+          a.action,
+          a.actor,
+          a.statusAfter,
+        ]),
+      ).toEqual([
+        ['submitted', 'user:default/bob', 'pending'],
+        ['expired', 'policy', 'expired'],
+      ]);
+      // Nothing is waiting for anyone any more, and a second run changes nothing.
+      const waiting = await store.list({
+        view: 'waiting',
+        viewer: {
+          ref: 'user:default/frank',
+          groups: ['group:default/team-agents'],
+        },
+        limit: 10,
+        offset: 0,
+      });
+      expect(waiting.items.map(r => r.id)).toEqual(['b2']);
+      expect(await store.expireDue(new Date())).toEqual([]);
+    });
+  },
+);
