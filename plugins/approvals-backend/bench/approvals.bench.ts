@@ -14,7 +14,10 @@
  *
  * Prints one JSON line per figure.
  */
-import { estimateTerraformPlan } from '@gatehouse/plugin-cost-node';
+import {
+  estimateTerraformPlan,
+  syntheticPlan,
+} from '@gatehouse/plugin-cost-node';
 import autocannon from 'autocannon';
 import express from 'express';
 import knexFactory, { Knex } from 'knex';
@@ -23,7 +26,6 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { syntheticPlan } from '../../cost-node/bench/syntheticPlan';
 import { createRouter } from '../src/router';
 import { ApprovalService, Caller } from '../src/service/ApprovalService';
 import { DEFAULT_RULES } from '../src/policy/rules';

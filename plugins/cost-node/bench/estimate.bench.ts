@@ -13,7 +13,7 @@
  * plus goal lines for 10,000 resources (< 1000 ms, ≤ 5× JSON.parse).
  */
 import { defaultPriceBook, estimateTerraformPlan } from '../src';
-import { syntheticPlan } from './syntheticPlan';
+import { syntheticPlan } from '../src/synthetic/syntheticPlan';
 
 const SIZES: Array<{ resources: number; runs: number }> = [
   { resources: 1_000, runs: 9 },

@@ -46,3 +46,5 @@ export { runEstimateCli, ESTIMATE_CLI_USAGE } from './cli/runEstimateCli';
 export type { EstimateCliIo } from './cli/runEstimateCli';
 export { convertAwsPriceList } from './import/awsPriceList';
 export type { ConvertAwsPriceListOptions } from './import/awsPriceList';
+/** Synthetic plans of any size, for benchmarks of the estimator and its callers. */
+export { syntheticPlan } from './synthetic/syntheticPlan';
