@@ -16,9 +16,9 @@ import {
   listRequestsQuerySchema,
   submitRequestSchema,
 } from '@gatehouse/plugin-approvals-common';
+import { parseInput as parse } from '@gatehouse/http-contract';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
-import type { ZodTypeAny, z } from 'zod';
 import type { ApprovalService, Caller } from './service/ApprovalService';
 
 /** Terraform plans of large estates are big; beyond this the request is refused with 413. */
@@ -31,21 +31,6 @@ export type RouterOptions = {
   auditor: AuditorService;
   approvals: ApprovalService;
 };
-
-function parse<S extends ZodTypeAny>(
-  schema: S,
-  value: unknown,
-  what: string,
-): z.output<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const problems = result.error.issues
-      .map(issue => `${issue.path.join('.') || what}: ${issue.message}`)
-      .join('; ');
-    throw new InputError(`Invalid ${what}: ${problems}`);
-  }
-  return result.data;
-}
 
 /** Turns credentials into the caller the service reasons about (groups include ancestors). */
 export async function callerOf(

@@ -1,4 +1,4 @@
-import { ResponseError } from '@backstage/errors';
+import { jsonRequester, toSearch } from '@gatehouse/http-contract';
 import type {
   DecideRequest,
   GateAnswer,
@@ -26,36 +26,13 @@ export interface ApprovalsApi {
   planUrl(id: string, revision: number): Promise<string>;
 }
 
-function toSearch(query: Record<string, unknown> = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '')
-      params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
 /** The typed client of the approvals backend (see api.ts). @public */
 export class ApprovalsClient implements ApprovalsApi {
-  constructor(private readonly options: ApprovalsClientOptions) {}
-
-  private async request<T>(
-    path: string,
-    init?: { method?: string; body?: unknown },
-  ): Promise<T> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('approvals');
-    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`, {
-      method: init?.method ?? 'GET',
-      headers:
-        init?.body !== undefined
-          ? { 'content-type': 'application/json' }
-          : undefined,
-      body: init?.body !== undefined ? JSON.stringify(init.body) : undefined,
-    });
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return (await response.json()) as T;
+  constructor(private readonly options: ApprovalsClientOptions) {
+    this.request = jsonRequester(options, 'approvals');
   }
+
+  private readonly request: ReturnType<typeof jsonRequester>;
 
   submit(request: SubmitRequest) {
     return this.request<ChangeRequest>('/requests', {

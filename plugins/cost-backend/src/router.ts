@@ -5,7 +5,7 @@ import type {
   PermissionsService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -25,10 +25,10 @@ import {
   spendQuerySchema,
   timeseriesQuerySchema,
 } from '@gatehouse/plugin-cost-common';
+import { parseInput as parse } from '@gatehouse/http-contract';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { randomUUID } from 'node:crypto';
-import type { ZodTypeAny, z } from 'zod';
 import type { CostStore } from './store/CostStore';
 import type { SpendService } from './service/spend/SpendService';
 import type { BudgetService } from './service/budgets/BudgetService';
@@ -53,22 +53,6 @@ export type RouterOptions = {
   estimates: EstimateService;
   entitySummary: EntitySummaryService;
 };
-
-/** Validates with a contract schema; a bad request is a 400 that says what is wrong. */
-function parse<S extends ZodTypeAny>(
-  schema: S,
-  value: unknown,
-  what: string,
-): z.output<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const problems = result.error.issues
-      .map(issue => `${issue.path.join('.') || what}: ${issue.message}`)
-      .join('; ');
-    throw new InputError(`Invalid ${what}: ${problems}`);
-  }
-  return result.data;
-}
 
 const filtersOf = (q: {
   service?: string;

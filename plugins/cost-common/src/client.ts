@@ -1,4 +1,4 @@
-import { ResponseError } from '@backstage/errors';
+import { jsonRequester, toSearch } from '@gatehouse/http-contract';
 import type { KubernetesWorkloadEstimate } from './estimate';
 import type {
   EntityCostSummary,
@@ -64,36 +64,13 @@ export interface CostApi {
   getIngestion(id: string): Promise<IngestionRun>;
 }
 
-function toSearch(query: Record<string, unknown> = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '')
-      params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
 /** The typed client of the cost backend's HTTP contract (see api.ts). @public */
 export class CostClient implements CostApi {
-  constructor(private readonly options: CostClientOptions) {}
-
-  private async request<T>(
-    path: string,
-    init?: { method?: string; body?: unknown },
-  ): Promise<T> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('cost');
-    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`, {
-      method: init?.method ?? 'GET',
-      headers:
-        init?.body !== undefined
-          ? { 'content-type': 'application/json' }
-          : undefined,
-      body: init?.body !== undefined ? JSON.stringify(init.body) : undefined,
-    });
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return (await response.json()) as T;
+  constructor(options: CostClientOptions) {
+    this.request = jsonRequester(options, 'cost');
   }
+
+  private readonly request: ReturnType<typeof jsonRequester>;
 
   totals(query: SpendQuery) {
     return this.request<SpendTotals>(`/spend/totals${toSearch(query)}`);
