@@ -69,7 +69,12 @@ exports.up = async function up(knex) {
       .inTable('approval_requests');
     table.string('group_ref', 255).notNullable();
     table.primary(['request_id', 'group_ref']);
-    table.index(['group_ref'], 'approval_request_groups_group_idx');
+    // "Waiting for me" probes (group, request) pairs: both columns, so each probe
+    // is one index lookup whatever the planner's statistics say.
+    table.index(
+      ['group_ref', 'request_id'],
+      'approval_request_groups_group_idx',
+    );
   });
 
   await knex.schema.createTable('approval_decisions', table => {
