@@ -26,6 +26,7 @@ import {
   timeseriesQuerySchema,
 } from '@gatehouse/plugin-cost-common';
 import { parseInput as parse } from '@gatehouse/http-contract';
+import type { z } from 'zod';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { randomUUID } from 'node:crypto';
@@ -54,14 +55,12 @@ export type RouterOptions = {
   entitySummary: EntitySummaryService;
 };
 
-const filtersOf = (q: {
-  service?: string;
-  team?: string;
-  environment?: string;
-}) => ({
-  service: q.service,
-  team: q.team,
-  environment: q.environment,
+/** The spend question every spend route asks, from its validated query. */
+const spendRequestOf = (q: z.output<typeof spendQuerySchema>) => ({
+  range: { from: q.from, to: q.to },
+  groupBy: q.groupBy,
+  metric: q.metric,
+  filters: { service: q.service, team: q.team, environment: q.environment },
 });
 
 export async function createRouter(
@@ -106,42 +105,19 @@ export async function createRouter(
   router.get('/spend/totals', async (req, res) => {
     await authorize(req, costSpendReadPermission);
     const q = parse(spendQuerySchema, req.query, 'query');
-    res.json(
-      await spend.totals({
-        range: { from: q.from, to: q.to },
-        groupBy: q.groupBy,
-        metric: q.metric,
-        filters: filtersOf(q),
-      }),
-    );
+    res.json(await spend.totals(spendRequestOf(q)));
   });
 
   router.get('/spend/timeseries', async (req, res) => {
     await authorize(req, costSpendReadPermission);
     const q = parse(timeseriesQuerySchema, req.query, 'query');
-    res.json(
-      await spend.timeseries({
-        range: { from: q.from, to: q.to },
-        groupBy: q.groupBy,
-        metric: q.metric,
-        filters: filtersOf(q),
-        top: q.top,
-      }),
-    );
+    res.json(await spend.timeseries({ ...spendRequestOf(q), top: q.top }));
   });
 
   router.get('/spend/movers', async (req, res) => {
     await authorize(req, costSpendReadPermission);
     const q = parse(moversQuerySchema, req.query, 'query');
-    res.json(
-      await spend.movers({
-        range: { from: q.from, to: q.to },
-        groupBy: q.groupBy,
-        metric: q.metric,
-        filters: filtersOf(q),
-        limit: q.limit,
-      }),
-    );
+    res.json(await spend.movers({ ...spendRequestOf(q), limit: q.limit }));
   });
 
   router.get('/budgets', async (req, res) => {
