@@ -1,3 +1,5 @@
+import type { HumanDuration } from '@backstage/types';
+
 export interface Config {
   gatehouse?: {
     cost?: {
@@ -47,6 +49,16 @@ export interface Config {
       };
       /** A pricing file to use instead of the shipped AWS on-demand prices. */
       pricingFile?: string;
+      /** Comparing approved estimates with the spend that followed. */
+      accuracy?: {
+        /**
+         * Days of billing data after the approval day before an estimate is
+         * judged: a duration such as '7d', 'P7D' or { days: 7 }. Default 7 days.
+         */
+        settleAfter?: string | HumanDuration;
+        /** At most this many days after (and as many before) the approval day are compared. Default 30. */
+        windowDays?: number;
+      };
     };
   };
 }

@@ -1,6 +1,7 @@
 /*
  * The `gatehouse` command line, for people and CI pipelines:
  *   gatehouse cost estimate PLAN.json [--usage USAGE.yml] [--format json|table]
+ *   gatehouse cost estimate infra-plan.yaml [--environment ENV] [--prior PRIOR.yaml]
  *   gatehouse gate submit PLAN.json … / gatehouse gate wait ID --hash SHA
  * Each command is a pure function of its arguments and I/O, tested on its own;
  * this file only dispatches and sets the exit code.
@@ -11,6 +12,7 @@ import { GATE_CLI_USAGE, runGateCli } from './gate/runGateCli';
 
 const USAGE = `Usage:
   gatehouse cost estimate PLAN.json [--usage USAGE.yml] [--format json|table] [--region REGION]
+  gatehouse cost estimate infra-plan.yaml [--environment ENV] [--prior PRIOR.yaml] [--format json|table]
 ${GATE_CLI_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {

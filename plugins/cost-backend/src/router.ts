@@ -11,12 +11,14 @@ import {
   BasicPermission,
 } from '@backstage/plugin-permission-common';
 import {
+  accuracyQuerySchema,
   alertsQuerySchema,
   budgetsQuerySchema,
   costEstimateCreatePermission,
   costIngestionManagePermission,
   costSpendReadPermission,
   entitySummaryQuerySchema,
+  estimateInfraPlanBodySchema,
   estimateKubernetesBodySchema,
   estimateTerraformBodySchema,
   listEstimatesQuerySchema,
@@ -35,6 +37,7 @@ import type { SpendService } from './service/spend/SpendService';
 import type { BudgetService } from './service/budgets/BudgetService';
 import type { EstimateService } from './service/estimates/EstimateService';
 import type { EntitySummaryService } from './service/entity/EntitySummaryService';
+import type { AccuracyService } from './service/accuracy/AccuracyService';
 
 /** The scheduled task that runs billing ingestions, queued or periodic. */
 export const INGESTION_TASK_ID = 'cost-focus-ingestion';
@@ -52,6 +55,7 @@ export type RouterOptions = {
   spend: SpendService;
   budgets: BudgetService;
   estimates: EstimateService;
+  accuracy: AccuracyService;
   entitySummary: EntitySummaryService;
 };
 
@@ -173,6 +177,33 @@ export async function createRouter(
     }
   });
 
+  router.post('/estimates/infra-plan', async (req, res) => {
+    const credentials = await authorize(req, costEstimateCreatePermission);
+    const body = parse(estimateInfraPlanBodySchema, req.body, 'body');
+    const event = await auditor.createEvent({
+      eventId: 'estimate-create',
+      request: req,
+      meta: {
+        entityRef: body.entityRef,
+        environment: body.environment,
+        kind: 'infra-plan',
+      },
+    });
+    try {
+      const estimate = await estimates.estimateInfraPlan({
+        ...body,
+        createdBy: principalOf(credentials),
+      });
+      await event.success({
+        meta: { estimateId: estimate.id, monthlyDelta: estimate.monthlyDelta },
+      });
+      res.status(body.save ? 201 : 200).json(estimate);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
   router.post('/estimates/kubernetes', async (req, res) => {
     await authorize(req, costEstimateCreatePermission);
     const body = parse(estimateKubernetesBodySchema, req.body, 'body');
@@ -190,6 +221,12 @@ export async function createRouter(
     const estimate = await store.getEstimate(req.params.id);
     if (!estimate) throw new NotFoundError(`No estimate ${req.params.id}`);
     res.json(estimate);
+  });
+
+  router.get('/accuracy', async (req, res) => {
+    await authorize(req, costSpendReadPermission);
+    const q = parse(accuracyQuerySchema, req.query, 'query');
+    res.json(await options.accuracy.compare(q));
   });
 
   router.post('/ingestions', async (req, res) => {

@@ -15,8 +15,10 @@
  * | GET | /entity-summary | entityRef | EntityCostSummary |
  * | POST | /estimates/terraform | estimateTerraformBody | StoredEstimate |
  * | POST | /estimates/kubernetes | estimateKubernetesBody | KubernetesWorkloadEstimate |
+ * | POST | /estimates/infra-plan | estimateInfraPlanBody | StoredEstimate (400 with `error.issues` for an invalid plan) |
  * | GET | /estimates | entityRef?, limit? | { estimates: StoredEstimateSummary[] } |
  * | GET | /estimates/:id | | StoredEstimate |
+ * | GET | /accuracy | accuracyQuery | EstimateAccuracy |
  * | POST | /ingestions | | IngestionRun (202) |
  * | GET | /ingestions | limit? | { runs: IngestionRun[], files: IngestedFile[] } |
  * | GET | /ingestions/:id | | IngestionRun |
@@ -125,6 +127,51 @@ export const estimateKubernetesBodySchema = z.object({
   nodeCount: z.number().int().min(1).max(10_000).optional(),
 });
 
+/**
+ * An infrastructure plan as `infra-plan.yaml` text or as an object. Its own
+ * validation (in the plan model) runs in the backend, which answers an
+ * invalid plan with the located issues.
+ */
+const infraPlanInput = z.union([
+  z.string().min(1).max(5_000_000),
+  z.record(z.unknown()),
+]);
+
+export const estimateInfraPlanBodySchema = z.object({
+  plan: infraPlanInput,
+  /** Estimate one environment of the plan (default: all of them). */
+  environment: name.optional(),
+  /** The revision in force now, to show current against proposed cost. */
+  priorPlan: infraPlanInput.optional(),
+  /** Usage values by resource address (module.<environment>.…). */
+  usage: z.record(z.record(z.unknown())).optional(),
+  /** The service the estimate is for: it is then listed on its page. */
+  entityRef: entityRef.optional(),
+  /** Keep the estimate (default) or only answer it. */
+  save: z.boolean().default(true),
+});
+
+const instant = z
+  .string()
+  .refine(
+    value =>
+      /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(value) &&
+      !Number.isNaN(Date.parse(value)),
+    'must be a day (YYYY-MM-DD) or an ISO timestamp such as 2026-03-02T10:15:00Z',
+  );
+
+/** The change to compare with actual spend: an approved estimate of a service's environment. */
+export const accuracyQuerySchema = z.object({
+  entityRef,
+  environment: name,
+  /** When the change was approved; spend is compared before and after this day. */
+  since: instant,
+  /** The estimate's proposed monthly cost of the environment. */
+  estimatedMonthly: z.coerce.number().finite(),
+  /** The estimate's monthly change (proposed − current), when it had one. */
+  estimatedDelta: z.coerce.number().finite().optional(),
+});
+
 export const listEstimatesQuerySchema = z.object({
   entityRef: entityRef.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -141,13 +188,17 @@ export type EstimateTerraformRequest = z.input<
 export type EstimateKubernetesRequest = z.input<
   typeof estimateKubernetesBodySchema
 >;
+export type EstimateInfraPlanRequest = z.input<
+  typeof estimateInfraPlanBodySchema
+>;
+export type AccuracyQuery = z.input<typeof accuracyQuerySchema>;
 
 /** A kept estimate's headline figures. @public */
 export type StoredEstimateSummary = {
   id: string;
   entityRef: string | null;
   environment: string | null;
-  kind: 'terraform' | 'kubernetes';
+  kind: 'terraform' | 'kubernetes' | 'infra-plan';
   createdBy: string;
   createdAt: string;
   currency: string;
@@ -180,4 +231,61 @@ export type EntityCostSummary = {
         allocations: OpenCostAllocation[];
         errors: { cluster: string; message: string }[];
       };
+};
+
+/**
+ * Spend of one window of days, as a monthly run rate (the daily average ×
+ * 730 / 24 days, the month every estimate is priced for).
+ *
+ * @public
+ */
+export type SpendWindow = {
+  from: string;
+  to: string;
+  days: number;
+  total: number;
+  monthlyRunRate: number;
+};
+
+/**
+ * How far an estimate was from the spend that followed.
+ * `difference` is estimate − actual (positive: the estimate was high);
+ * `percent` is that as a share of actual (null when actual is 0).
+ *
+ * @public
+ */
+export type EstimateError = { difference: number; percent: number | null };
+
+/**
+ * An approved estimate against the actual spend of its service's
+ * environment.
+ *
+ * - `settling`: fewer than `settleAfterDays` days of billing data since the
+ *   approval day; figures so far are shown, the error is not.
+ * - `settled`: the error is computed.
+ *
+ * @public
+ */
+export type EstimateAccuracy = {
+  entityRef: string;
+  /** The billing tag the spend is found by (the entity's name). */
+  service: string;
+  environment: string;
+  currency: string;
+  /** The approval day (UTC); it is in neither window, as the change lands during it. */
+  approvedOn: string;
+  settleAfterDays: number;
+  /** The last day of billing data the comparison needs. */
+  settlesOn: string;
+  /** The newest day with any billing data; null before the first ingestion. */
+  dataUpTo: string | null;
+  status: 'settling' | 'settled';
+  /** The same number of days just before the approval day; null without data then. */
+  before: SpendWindow | null;
+  /** Days after the approval day with billing data; null before there are any. */
+  after: SpendWindow | null;
+  estimate: { monthly: number; delta: number | null };
+  /** After-window run rate, and its change from the before window. */
+  actual: { monthly: number; delta: number | null } | null;
+  error: { monthly: EstimateError; delta: EstimateError | null } | null;
 };

@@ -1,7 +1,10 @@
 import { jsonRequester, toSearch } from '@gatehouse/http-contract';
 import type { KubernetesWorkloadEstimate } from './estimate';
 import type {
+  AccuracyQuery,
   EntityCostSummary,
+  EstimateAccuracy,
+  EstimateInfraPlanRequest,
   EstimateKubernetesRequest,
   EstimateTerraformRequest,
   SpendQuery,
@@ -52,6 +55,10 @@ export interface CostApi {
   estimateKubernetes(
     request: EstimateKubernetesRequest,
   ): Promise<KubernetesWorkloadEstimate>;
+  /** Prices an infrastructure plan (YAML text or object), optionally against its prior revision. */
+  estimateInfraPlan(request: EstimateInfraPlanRequest): Promise<StoredEstimate>;
+  /** An approved estimate against the spend of its service's environment since approval. */
+  accuracy(query: AccuracyQuery): Promise<EstimateAccuracy>;
   listEstimates(query?: {
     entityRef?: string;
     limit?: number;
@@ -112,6 +119,15 @@ export class CostClient implements CostApi {
       method: 'POST',
       body: request,
     });
+  }
+  estimateInfraPlan(request: EstimateInfraPlanRequest) {
+    return this.request<StoredEstimate>('/estimates/infra-plan', {
+      method: 'POST',
+      body: request,
+    });
+  }
+  accuracy(query: AccuracyQuery) {
+    return this.request<EstimateAccuracy>(`/accuracy${toSearch(query)}`);
   }
   listEstimates(query?: { entityRef?: string; limit?: number }) {
     return this.request<{ estimates: StoredEstimateSummary[] }>(

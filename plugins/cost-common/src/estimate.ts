@@ -203,6 +203,75 @@ export type CostEstimate = {
   summary: EstimateSummary;
   /** Things the operator should know, e.g. unused usage-file entries. */
   warnings: string[];
+  /** Present when the estimate prices a Gatehouse infrastructure plan. */
+  infraPlan?: InfraPlanEstimateDetails;
+};
+
+/**
+ * What an infrastructure plan's environment costs, as priced from the
+ * resources the plan generates (module `module.<environment>` of the
+ * estimate's resources).
+ *
+ * @public
+ */
+export type InfraPlanEnvironmentCost = {
+  name: string;
+  tier: string;
+  region: string;
+  /** How the environment differs from the prior plan revision. */
+  change: 'added' | 'removed' | 'changed' | 'unchanged';
+  monthlyBefore: number;
+  monthlyAfter: number;
+  delta: number;
+  /** Range of monthlyAfter (node groups min–max, usage defaults). */
+  range: CostRange;
+  /** The environment's `budget.monthlyUsd`, when the plan sets one. */
+  budgetMonthly: number | null;
+  /** Whether monthlyAfter exceeds the budget. */
+  overBudget: boolean;
+  unpricedCount: number;
+};
+
+/**
+ * The workloads of one node group, priced as their pod requests' share of
+ * the group's nodes. Informational: the nodes are already in the totals as
+ * the node group resource, so these amounts are never added to them.
+ *
+ * @public
+ */
+export type InfraPlanWorkloadShare = {
+  environment: string;
+  nodeGroup: string;
+  /** Instance type the shares are priced on (the group's first). */
+  instanceType: string;
+  desiredNodes: number;
+  /** Instance hours of the group's desired nodes, per month. */
+  nodeGroupMonthly: number;
+  /** What the workloads' requests take of those nodes, per month. */
+  requestedMonthly: number;
+  /** requestedMonthly with every workload at its HPA minimum and maximum. */
+  requestedRange: CostRange;
+  /** requestedMonthly / nodeGroupMonthly (null for a group of 0 nodes). */
+  shareOfNodeGroup: number | null;
+  workloads: KubernetesWorkloadCost[];
+  unpriced: { name: string; reason: string }[];
+};
+
+/**
+ * Infrastructure-plan specifics of a {@link CostEstimate}.
+ *
+ * @public
+ */
+export type InfraPlanEstimateDetails = {
+  /** The plan's `metadata.service`. */
+  service: string;
+  revision: number | null;
+  /** Revision of the prior plan compared against, when one was given. */
+  priorRevision: number | null;
+  /** Whether a prior revision was compared (else everything is new). */
+  comparedWithPrior: boolean;
+  environments: InfraPlanEnvironmentCost[];
+  workloads: InfraPlanWorkloadShare[];
 };
 
 /**

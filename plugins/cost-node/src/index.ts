@@ -48,3 +48,11 @@ export { convertAwsPriceList } from './import/awsPriceList';
 export type { ConvertAwsPriceListOptions } from './import/awsPriceList';
 /** Synthetic plans of any size, for benchmarks of the estimator and its callers. */
 export { syntheticPlan } from './synthetic/syntheticPlan';
+export { estimateInfraPlan } from './infraPlan/estimateInfraPlan';
+export type { EstimateInfraPlanOptions } from './infraPlan/estimateInfraPlan';
+export {
+  InvalidInfraPlanError,
+  classifyPlanText,
+  readInfraPlan,
+} from './infraPlan/readInfraPlan';
+export type { PlanInput } from './infraPlan/readInfraPlan';

@@ -5,7 +5,11 @@ import {
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import MoneyIcon from '@material-ui/icons/AttachMoney';
 import { costApi } from './api';
-import { estimateRouteRef, rootRouteRef } from './routes';
+import {
+  approvalRequestRouteRef,
+  estimateRouteRef,
+  rootRouteRef,
+} from './routes';
 
 const costPage = PageBlueprint.make({
   params: {
@@ -47,4 +51,5 @@ export const costPlugin = createFrontendPlugin({
   icon: <MoneyIcon />,
   extensions: [costApi, costPage, estimatePage, entityCostContent],
   routes: { root: rootRouteRef, estimate: estimateRouteRef },
+  externalRoutes: { approvalRequest: approvalRequestRouteRef },
 });

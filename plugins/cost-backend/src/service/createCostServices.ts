@@ -10,6 +10,7 @@ import type { NotificationService } from '@backstage/plugin-notifications-node';
 import { defaultPriceBook, loadPriceBook } from '@gatehouse/plugin-cost-node';
 import { createAttributor } from '../focus';
 import { DatabaseCostStore } from '../store/DatabaseCostStore';
+import { AccuracyService } from './accuracy/AccuracyService';
 import { AlertEvaluator } from './alerts/AlertEvaluator';
 import { AlertNotifier } from './alerts/AlertNotifier';
 import {
@@ -79,6 +80,7 @@ export async function createCostServices(deps: {
     ? loadPriceBook(settings.pricingFile)
     : defaultPriceBook();
   const estimates = new EstimateService(store, priceBook);
+  const accuracy = new AccuracyService(store, settings.accuracy);
   const entitySummary = new EntitySummaryService({
     store,
     spend,
@@ -96,6 +98,7 @@ export async function createCostServices(deps: {
     alerts,
     ingestion,
     estimates,
+    accuracy,
     entitySummary,
   };
 }

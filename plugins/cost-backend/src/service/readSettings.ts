@@ -2,6 +2,12 @@ import type {
   RootConfigService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
+import {
+  AccuracySettings,
+  DEFAULT_ACCURACY_SETTINGS,
+} from './accuracy/AccuracyService';
 import {
   DEFAULT_ATTRIBUTION_TAG_KEYS,
   type AttributionTagKeys,
@@ -19,7 +25,36 @@ export type CostSettings = {
   notify: string[];
   openCostClusters: OpenCostCluster[];
   pricingFile?: string;
+  accuracy: AccuracySettings;
 };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * gatehouse.cost.accuracy: `settleAfter` is a duration ('7d', 'P7D' or
+ * { days: 7 }) counted in whole days of billing data.
+ */
+function readAccuracySettings(accuracy: Config | undefined): AccuracySettings {
+  const settleAfterDays = accuracy?.has('settleAfter')
+    ? Math.max(
+        1,
+        Math.ceil(
+          durationToMilliseconds(
+            readDurationFromConfig(accuracy, { key: 'settleAfter' }),
+          ) / DAY_MS,
+        ),
+      )
+    : DEFAULT_ACCURACY_SETTINGS.settleAfterDays;
+  const windowDays =
+    accuracy?.getOptionalNumber('windowDays') ??
+    Math.max(DEFAULT_ACCURACY_SETTINGS.windowDays, settleAfterDays);
+  if (!Number.isInteger(windowDays) || windowDays < settleAfterDays) {
+    throw new Error(
+      `gatehouse.cost.accuracy.windowDays (${windowDays}) must be a whole number of days, at least the ${settleAfterDays} days of settleAfter`,
+    );
+  }
+  return { settleAfterDays, windowDays };
+}
 
 export function readSettings(config: RootConfigService): CostSettings {
   const cost = config.getOptionalConfig('gatehouse.cost');
@@ -74,5 +109,6 @@ export function readSettings(config: RootConfigService): CostSettings {
       url: c.getString('url'),
     })),
     pricingFile: cost?.getOptionalString('pricingFile'),
+    accuracy: readAccuracySettings(cost?.getOptionalConfig('accuracy')),
   };
 }

@@ -97,6 +97,9 @@ export interface CostStore {
   /** The last day any spend was recorded for, or undefined with no data. */
   lastDay(): Promise<string | undefined>;
 
+  /** The first day any spend was recorded for, or undefined with no data. */
+  firstDay(): Promise<string | undefined>;
+
   createIngestionRun(
     run: Pick<IngestionRun, 'id' | 'trigger' | 'requestedBy'>,
   ): Promise<IngestionRun>;

@@ -305,6 +305,14 @@ export class DatabaseCostStore implements CostStore {
     return row?.day ?? undefined;
   }
 
+  async firstDay(): Promise<string | undefined> {
+    const row = await this.db('cost_rollup_daily')
+      .where({ dimension: 'total' })
+      .min({ day: 'day' })
+      .first();
+    return row?.day ?? undefined;
+  }
+
   private filteredSpend(query: SpendQuery) {
     return this.db('cost_daily_spend')
       .whereBetween('day', [query.range.from, query.range.to])

@@ -1,5 +1,10 @@
+import type { CostEstimate } from '@gatehouse/plugin-cost-common';
 import { InvalidInputError } from '../errors';
 import { formatEstimateTable } from '../format/table';
+import { estimateInfraPlan } from '../infraPlan/estimateInfraPlan';
+import { classifyPlanText, readInfraPlan } from '../infraPlan/readInfraPlan';
+import type { PriceBook } from '../pricing/PriceBook';
+import type { UsageData } from '../usage/usageFile';
 import { loadPriceBook } from '../pricing/loadPricing';
 import { estimateTerraformPlan } from '../terraform/estimateTerraformPlan';
 import { parseUsageFile } from '../usage/usageFile';
@@ -17,15 +22,68 @@ export type EstimateCliIo = {
 
 /** Usage text of the `gatehouse cost estimate` command. */
 export const ESTIMATE_CLI_USAGE = `Usage: gatehouse cost estimate PLAN.json [--usage USAGE.yml] [--format json|table] [--region REGION] [--pricing PRICING.json]
+       gatehouse cost estimate infra-plan.yaml [--environment ENV] [--prior PRIOR.yaml] [--usage USAGE.yml] [--format json|table] [--pricing PRICING.json]
 
-  PLAN.json      output of: terraform show -json PLANFILE
-  --usage        usage file (YAML or JSON) keyed by resource address
-  --format       table (default) or json
-  --region       price every resource in this region
-  --pricing      pricing file to use instead of the shipped one
+  PLAN.json        output of: terraform show -json PLANFILE
+  infra-plan.yaml  a Gatehouse infrastructure plan (YAML, or JSON of kind InfrastructurePlan)
+  --environment    infrastructure plans: estimate only this environment
+  --prior          infrastructure plans: the revision in force now, to show the change
+  --usage          usage file (YAML or JSON) keyed by resource address
+  --format         table (default) or json
+  --region         Terraform plans: price every resource in this region
+  --pricing        pricing file to use instead of the shipped one
 `;
 
-const VALUE_FLAGS = new Set(['--usage', '--format', '--region', '--pricing']);
+const VALUE_FLAGS = new Set([
+  '--usage',
+  '--format',
+  '--region',
+  '--pricing',
+  '--environment',
+  '--prior',
+]);
+
+/** Estimates whichever kind of plan the file holds. */
+async function estimateFile(
+  planText: string,
+  flags: Map<string, string>,
+  io: EstimateCliIo,
+  common: { usage?: UsageData; priceBook?: PriceBook },
+): Promise<CostEstimate> {
+  const input = classifyPlanText(planText);
+  if (input.kind === 'terraform') {
+    for (const flag of ['--environment', '--prior']) {
+      if (flags.has(flag)) {
+        throw new InvalidInputError(
+          `${flag} applies to infrastructure plans; this is a Terraform plan`,
+        );
+      }
+    }
+    return estimateTerraformPlan(input.plan, {
+      ...common,
+      region: flags.get('--region'),
+    });
+  }
+  if (flags.has('--region')) {
+    throw new InvalidInputError(
+      '--region applies to Terraform plans; an infrastructure plan names the region of each environment',
+    );
+  }
+  const priorPath = flags.get('--prior');
+  const prior = priorPath
+    ? classifyPlanText(await io.readFile(priorPath))
+    : undefined;
+  if (prior?.kind === 'terraform') {
+    throw new InvalidInputError(
+      `--prior ${priorPath} is not an infrastructure plan`,
+    );
+  }
+  return estimateInfraPlan(readInfraPlan(input.plan), {
+    ...common,
+    environment: flags.get('--environment'),
+    priorPlan: prior ? readInfraPlan(prior.plan, priorPath) : undefined,
+  });
+}
 
 /**
  * The `gatehouse cost estimate` command as a pure function: parses `argv`
@@ -73,11 +131,10 @@ export async function runEstimateCli(
     const planText = await io.readFile(positional[0]);
     const usagePath = flags.get('--usage');
     const pricingPath = flags.get('--pricing');
-    const estimate = estimateTerraformPlan(planText, {
+    const estimate = await estimateFile(planText, flags, io, {
       usage: usagePath
         ? parseUsageFile(await io.readFile(usagePath), usagePath)
         : undefined,
-      region: flags.get('--region'),
       priceBook: pricingPath ? loadPriceBook(pricingPath) : undefined,
     });
     io.stdout(

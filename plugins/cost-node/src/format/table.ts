@@ -4,6 +4,7 @@ import {
   ResourceCostEstimate,
   formatMoney,
 } from '@gatehouse/plugin-cost-common';
+import { formatInfraPlanSummary } from '../infraPlan/formatInfraPlanSummary';
 
 /**
  * Options of {@link formatEstimateTable}.
@@ -176,6 +177,9 @@ export function formatEstimateTable(
         summary.counts.free === 1 ? '' : 's'
       } (data sources and types with no charge of their own)`,
     );
+  }
+  if (estimate.infraPlan) {
+    lines.push(...formatInfraPlanSummary(estimate.infraPlan));
   }
   for (const warning of estimate.warnings) {
     lines.push(`Warning: ${warning}`);

@@ -1,12 +1,16 @@
 import { InputError } from '@backstage/errors';
 import {
+  estimateInfraPlan,
   estimateKubernetesWorkloads,
   estimateTerraformPlan,
+  InvalidInfraPlanError,
   InvalidInputError,
   parseUsage,
   PriceBook,
+  readInfraPlan,
 } from '@gatehouse/plugin-cost-node';
 import type {
+  CostEstimate,
   EstimateKubernetesRequest,
   KubernetesWorkloadEstimate,
   StoredEstimate,
@@ -23,6 +27,43 @@ export type TerraformEstimateRequest = {
   save: boolean;
   createdBy: string;
 };
+
+export type InfraPlanEstimateRequest = {
+  plan: unknown;
+  priorPlan?: unknown;
+  environment?: string;
+  usage?: Record<string, Record<string, unknown>>;
+  entityRef?: string;
+  save: boolean;
+  createdBy: string;
+};
+
+/**
+ * An infrastructure plan that does not validate: a 400 whose body carries
+ * the plan's located issues (`error.issues`, `error.input`), so a form or a
+ * CI job can point at each line.
+ */
+export class InvalidPlanInputError extends InputError {
+  readonly issues: InvalidInfraPlanError['issues'];
+  readonly input: 'plan' | 'priorPlan';
+
+  constructor(input: 'plan' | 'priorPlan', error: InvalidInfraPlanError) {
+    super(error.message);
+    this.issues = error.issues;
+    this.input = input;
+  }
+}
+
+function readPlanInput(input: unknown, which: 'plan' | 'priorPlan') {
+  try {
+    return readInfraPlan(input, which === 'priorPlan' ? which : '');
+  } catch (error) {
+    if (error instanceof InvalidInfraPlanError) {
+      throw new InvalidPlanInputError(which, error);
+    }
+    throw error;
+  }
+}
 
 /** Estimator input problems are the caller's: answer them as 400s. */
 function asInputError<T>(what: string, run: () => T): T {
@@ -61,11 +102,50 @@ export class EstimateService {
         region: request.region,
       }),
     );
+    return this.keep(result, { ...request, kind: 'terraform' });
+  }
+
+  /**
+   * Prices an infrastructure plan (one environment or all), against its
+   * prior revision when given, and keeps it like a Terraform estimate.
+   */
+  async estimateInfraPlan(
+    request: InfraPlanEstimateRequest,
+  ): Promise<StoredEstimate> {
+    const plan = readPlanInput(request.plan, 'plan');
+    const priorPlan =
+      request.priorPlan === undefined
+        ? undefined
+        : readPlanInput(request.priorPlan, 'priorPlan');
+    const usage = request.usage
+      ? asInputError('Invalid usage', () => parseUsage(request.usage))
+      : undefined;
+    const result = asInputError('Invalid request', () =>
+      estimateInfraPlan(plan, {
+        environment: request.environment,
+        priorPlan,
+        usage,
+        priceBook: this.priceBook,
+      }),
+    );
+    return this.keep(result, { ...request, kind: 'infra-plan' });
+  }
+
+  private async keep(
+    result: CostEstimate,
+    request: {
+      kind: StoredEstimate['kind'];
+      entityRef?: string;
+      environment?: string;
+      createdBy: string;
+      save: boolean;
+    },
+  ): Promise<StoredEstimate> {
     const estimate: StoredEstimate = {
       id: randomUUID(),
       entityRef: request.entityRef ?? null,
       environment: request.environment ?? null,
-      kind: 'terraform',
+      kind: request.kind,
       createdBy: request.createdBy,
       createdAt: new Date().toISOString(),
       currency: result.currency,

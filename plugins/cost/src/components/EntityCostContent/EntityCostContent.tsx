@@ -22,6 +22,7 @@ import { AlertsList } from '../shared/AlertsList';
 import { BudgetBars } from '../shared/BudgetBars';
 import { money, signedMoney } from '../shared/format';
 import { SpendChart } from '../shared/SpendChart';
+import { ApprovedChangesTable } from './ApprovedChangesTable';
 
 const allocationColumns: TableColumn<OpenCostAllocation>[] = [
   { title: 'Cluster', field: 'cluster' },
@@ -195,6 +196,9 @@ export function EntityCostContent() {
       </Grid>
       <Grid item xs={12}>
         <EstimatesTable estimates={value.estimates} />
+      </Grid>
+      <Grid item xs={12}>
+        <ApprovedChangesTable entityRef={entityRef} />
       </Grid>
     </Grid>
   );

@@ -20,6 +20,7 @@ import {
 import ExpandMore from '@material-ui/icons/ExpandMore';
 import ExpandLess from '@material-ui/icons/ExpandLess';
 import { money, signedMoney } from '../shared/format';
+import { InfraPlanDetails } from './InfraPlanDetails';
 
 const ACTION_COLORS: Record<string, string> = {
   create: '#2e7d32',
@@ -251,6 +252,12 @@ export function EstimateBreakdown(props: {
           </TableBody>
         </Table>
       </TableContainer>
+      {estimate.infraPlan && (
+        <InfraPlanDetails
+          details={estimate.infraPlan}
+          currency={estimate.currency}
+        />
+      )}
       <Typography
         variant="caption"
         color="textSecondary"
