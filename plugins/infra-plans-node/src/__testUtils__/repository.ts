@@ -1,0 +1,108 @@
+import { parse as parseHcl } from '@cdktn/hcl2json';
+import { parse as parseYaml, parseAllDocuments } from 'yaml';
+import type { RenderedRepository } from '../types';
+
+/** The content of a generated file; throws when it is missing. */
+export function fileOf(repo: RenderedRepository, path: string): string {
+  const file = repo.files.find(f => f.path === path);
+  if (!file) {
+    throw new Error(`no ${path} in ${repo.files.map(f => f.path).join(', ')}`);
+  }
+  return file.content;
+}
+
+export function hasFile(repo: RenderedRepository, path: string): boolean {
+  return repo.files.some(f => f.path === path);
+}
+
+/** A generated .tf file as HCL's JSON form (blocks are arrays). */
+export async function hclOf(
+  repo: RenderedRepository,
+  path: string,
+): Promise<Record<string, any>> {
+  return parseHcl(path, fileOf(repo, path));
+}
+
+/** The single YAML document of a generated file. */
+export function yamlOf(repo: RenderedRepository, path: string): any {
+  return parseYaml(fileOf(repo, path));
+}
+
+export function yamlDocumentsOf(repo: RenderedRepository, path: string): any[] {
+  return parseAllDocuments(fileOf(repo, path)).map(d => d.toJS());
+}
+
+/** Whether an executable is on PATH. */
+function onPath(binary: string): boolean {
+  const { accessSync, constants } = require('node:fs');
+  const { delimiter, join } = require('node:path');
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .some((dir: string) => {
+      try {
+        accessSync(join(dir, binary), constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+}
+
+/** Whether a `terraform` binary is on PATH (decided when the test file loads). */
+export function terraformOnPath(): boolean {
+  return onPath('terraform');
+}
+
+/** Whether a `kubectl` binary (with its built-in kustomize) is on PATH. */
+export function kubectlOnPath(): boolean {
+  return onPath('kubectl');
+}
+
+/** `local.ingress_settings` of loadbalancer.tf: key → Terraform expression. */
+export async function ingressSettingsOf(
+  repo: RenderedRepository,
+): Promise<Record<string, string>> {
+  if (!repo.files.some(f => f.path === 'terraform/loadbalancer.tf')) return {};
+  const locals = (await hclOf(repo, 'terraform/loadbalancer.tf')).locals ?? [];
+  return (
+    locals.find((l: Record<string, any>) => l.ingress_settings)
+      ?.ingress_settings ?? {}
+  );
+}
+
+/**
+ * `kubectl kustomize kubernetes/` of a rendered repository, with
+ * `kubernetes/ingress-settings.env` written from `settings` as
+ * `terraform output -raw ingress_settings` would write it. Returns the
+ * objects kustomize emits.
+ */
+export function kustomizeBuild(
+  repo: RenderedRepository,
+  settings: Record<string, string>,
+): any[] {
+  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = require('node:fs');
+  const { dirname, join } = require('node:path');
+  const { tmpdir } = require('node:os');
+  const { execFileSync } = require('node:child_process');
+  const root = mkdtempSync(join(tmpdir(), 'gatehouse-kustomize-'));
+  try {
+    for (const file of repo.files) {
+      if (!file.path.startsWith('kubernetes/')) continue;
+      mkdirSync(dirname(join(root, file.path)), { recursive: true });
+      writeFileSync(join(root, file.path), file.content);
+    }
+    const env = Object.entries(settings)
+      .map(([key, value]) => `${key}=${value}\n`)
+      .join('');
+    if (env) writeFileSync(join(root, 'kubernetes/ingress-settings.env'), env);
+    const output: string = execFileSync(
+      'kubectl',
+      ['kustomize', join(root, 'kubernetes')],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    return parseAllDocuments(output).map(d => d.toJS());
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * Generates an environment's infrastructure-as-code repository (Terraform,
+ * Kubernetes manifests, Prometheus alert rules, review documents, catalog
+ * entity) from an infrastructure plan, diffs two renderings, and checks the
+ * generated files.
+ *
+ * @packageDocumentation
+ */
+
+export type {
+  FileChange,
+  GeneratedFileIssue,
+  RenderEnvironmentOptions,
+  RenderedFile,
+  RenderedRepository,
+  StateBackendOptions,
+} from './types';
+export { renderEnvironmentRepository } from './renderEnvironmentRepository';
+export { diffRepositories } from './diffRepositories';
+export { checkTerraformFiles } from './checks/terraform';
+export {
+  checkKubernetesFiles,
+  CHECKED_KUBERNETES_KINDS,
+} from './checks/kubernetes';
