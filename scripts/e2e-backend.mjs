@@ -27,6 +27,35 @@ const generated = spawnSync(
 );
 if (generated.status !== 0) process.exit(generated.status ?? 1);
 
+// Simulated clusters of their own (a simulator, not Kubernetes), on ports that do
+// not collide with a portal running from `./gatehouse start` (6443-6445).
+const simulatorPortBase = Number(
+  process.env.GATEHOUSE_E2E_SIMULATOR_PORT_BASE ?? '16443',
+);
+const simulator = spawn(
+  process.execPath,
+  [
+    '--require',
+    '@backstage/cli/config/nodeTransform.cjs',
+    'packages/cluster-simulator/src/main.ts',
+    '--port-base',
+    String(simulatorPortBase),
+  ],
+  { stdio: ['ignore', 'ignore', 'inherit'] },
+);
+const simulatedClusters = [
+  'eks-development-use1',
+  'eks-staging-use1',
+  'eks-production-use1',
+].map((name, i) => ({
+  name,
+  url: `http://127.0.0.1:${simulatorPortBase + i}`,
+  authProvider: 'serviceAccount',
+  serviceAccountToken: 'simulator-no-auth',
+  skipTLSVerify: false,
+  skipMetricsLookup: false,
+}));
+
 const child = spawn('yarn', ['workspace', '@gatehouse/backend', 'start'], {
   stdio: 'inherit',
   env: {
@@ -37,9 +66,18 @@ const child = spawn('yarn', ['workspace', '@gatehouse/backend', 'start'], {
     APP_CONFIG_backend_cors_origin: baseUrl,
     APP_CONFIG_backend_database_connection_directory: dataDir,
     APP_CONFIG_gatehouse_cost_ingestion_locations: JSON.stringify([billingDir]),
+    APP_CONFIG_kubernetes_clusterLocatorMethods: JSON.stringify([
+      { type: 'config', clusters: simulatedClusters },
+    ]),
   },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => child.kill(signal));
+  process.on(signal, () => {
+    simulator.kill(signal);
+    child.kill(signal);
+  });
 }
-child.on('exit', code => process.exit(code ?? 0));
+child.on('exit', code => {
+  simulator.kill('SIGTERM');
+  process.exit(code ?? 0);
+});

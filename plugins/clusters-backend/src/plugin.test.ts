@@ -1,0 +1,578 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  ClusterSimulator,
+  SCENARIO_ANNOTATION,
+  startClusterSimulator,
+} from '@gatehouse/cluster-simulator';
+import type {
+  ClusterHealth,
+  EntityWorkloadHealth,
+  SreDashboard,
+} from '@gatehouse/plugin-clusters-common';
+import request from 'supertest';
+import { startCountingProxies } from './__testUtils__/countingProxy';
+import { startClustersBackend } from './__testUtils__/startClustersBackend';
+
+jest.setTimeout(60_000);
+
+const PRODUCTION = 'eks-production-use1';
+const STAGING = 'eks-staging-use1';
+const DEVELOPMENT = 'eks-development-use1';
+/** The object types workload health lists. */
+const PLURALS = [
+  'pods',
+  'deployments',
+  'statefulsets',
+  'horizontalpodautoscalers',
+  'rollouts',
+];
+
+let sim: ClusterSimulator;
+let proxies: Awaited<ReturnType<typeof startCountingProxies>>;
+const backends: Array<{ backend: { stop(): Promise<void> } }> = [];
+
+async function start(options: Parameters<typeof startClustersBackend>[0]) {
+  const started = await startClustersBackend(options);
+  backends.push(started);
+  return started;
+}
+
+beforeAll(async () => {
+  sim = await startClusterSimulator({ portBase: 0 });
+  proxies = await startCountingProxies(sim.clusters);
+});
+
+afterEach(async () => {
+  await Promise.all(backends.splice(0).map(b => b.backend.stop()));
+  for (const cluster of sim.clusters) await sim.setFault(cluster.name, null);
+  proxies.reset();
+});
+
+afterAll(async () => {
+  await proxies?.stop();
+  await sim?.stop();
+});
+
+const clusterOf = (dashboard: SreDashboard, name: string): ClusterHealth =>
+  dashboard.environments.flatMap(e => e.clusters).find(c => c.name === name)!;
+
+const serviceOn = (cluster: ClusterHealth, serviceId: string) =>
+  cluster.services.find(s => s.serviceId === serviceId)!;
+
+/** The simulator's own broken pod of a scenario, read from its state. */
+const scenarioPod = (cluster: string, scenario: string) =>
+  sim
+    .state(cluster)
+    .objects('Pod')
+    .find(p => p.metadata.annotations?.[SCENARIO_ANNOTATION] === scenario)!;
+
+describe('GET /dashboard', () => {
+  it('shows the known broken workloads of every cluster with their reasons', async () => {
+    const { server } = await start({ clusters: proxies.clusters });
+    const res = await request(server).get('/api/clusters/dashboard');
+    expect(res.status).toBe(200);
+    const dashboard: SreDashboard = res.body;
+
+    // Environments come from the clusters' catalog Resources, production first.
+    expect(dashboard.environments.map(e => e.name)).toEqual([
+      'production',
+      'staging',
+      'development',
+    ]);
+    const production = clusterOf(dashboard, PRODUCTION);
+    expect(production).toMatchObject({
+      status: 'ok',
+      environment: 'production',
+      entityRef: 'resource:default/eks-production-use1',
+      error: null,
+    });
+
+    // CrashLoopBackOff: task-runner in production, 3 of 4 ready.
+    const crashing = scenarioPod(PRODUCTION, 'crash-loop-backoff');
+    const taskRunner = serviceOn(production, 'task-runner');
+    expect(taskRunner).toMatchObject({
+      entityRef: 'component:default/task-runner',
+      status: 'degraded',
+      ready: 3,
+      desired: 4,
+    });
+    expect(taskRunner.failingPods).toEqual([
+      expect.objectContaining({
+        name: crashing.metadata.name,
+        namespace: 'task-runner',
+        reason: 'CrashLoopBackOff',
+        restarts: 7,
+        owner: 'Deployment/task-runner',
+      }),
+    ]);
+    expect(taskRunner.failingPods[0].message).toMatch(
+      /CrashLoopBackOff.*last exit code 1 \(Error\)/,
+    );
+
+    // The HPA at its maximum: orchestrator-api in production, 6 of 6.
+    const api = serviceOn(production, 'orchestrator-api');
+    expect(api.status).toBe('degraded');
+    expect(api.failingPods).toEqual([]);
+    expect(api.hpasAtMaximum).toEqual([
+      expect.objectContaining({
+        name: 'orchestrator-api',
+        target: 'Deployment/orchestrator-api',
+        currentReplicas: 6,
+        maxReplicas: 6,
+      }),
+    ]);
+    // The Argo Rollout (canary) counts among its workloads.
+    expect(api.workloads).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'Deployment', desired: 6, ready: 6 }),
+        expect.objectContaining({
+          kind: 'Rollout',
+          name: 'orchestrator-api-canary',
+          desired: 2,
+          ready: 2,
+        }),
+      ]),
+    );
+    expect(serviceOn(production, 'knowledge-store').status).toBe('healthy');
+    expect(production.totals).toMatchObject({
+      services: 4,
+      failingPods: 1,
+      hpasAtMaximum: 1,
+    });
+    // Unhealthy services first.
+    expect(production.services.at(-1)!.status).toBe('healthy');
+
+    // Failing readiness probe: operator-console in staging, 1 of 2 ready.
+    const unready = scenarioPod(STAGING, 'readiness-probe-failing');
+    const console = serviceOn(
+      clusterOf(dashboard, STAGING),
+      'operator-console',
+    );
+    expect(console).toMatchObject({ status: 'degraded', ready: 1, desired: 2 });
+    expect(console.failingPods).toEqual([
+      expect.objectContaining({
+        name: unready.metadata.name,
+        reason: 'NotReady',
+      }),
+    ]);
+
+    // Unschedulable: knowledge-store-0 in development, its only replica.
+    const store = serviceOn(
+      clusterOf(dashboard, DEVELOPMENT),
+      'knowledge-store',
+    );
+    expect(store).toMatchObject({ status: 'failing', ready: 0, desired: 1 });
+    expect(store.failingPods).toEqual([
+      expect.objectContaining({
+        name: 'knowledge-store-0',
+        reason: 'Pending',
+        owner: 'StatefulSet/knowledge-store',
+      }),
+    ]);
+    expect(store.failingPods[0].message).toMatch(
+      /^Unschedulable: 0\/3 nodes are available: .*Insufficient memory/,
+    );
+  });
+
+  it('puts change requests and spend beside each environment, asked as the viewer', async () => {
+    const { server, calls } = await start({ clusters: proxies.clusters });
+    const { body: dashboard } = await request(server).get(
+      '/api/clusters/dashboard',
+    );
+    const section = (name: string) =>
+      (dashboard as SreDashboard).environments.find(e => e.name === name)!;
+
+    expect(section('production').pendingChanges.map(c => c.id)).toEqual([
+      'open-1',
+    ]);
+    expect(section('staging').pendingChanges).toEqual([
+      expect.objectContaining({
+        id: 'open-2',
+        entityRef: 'component:default/task-runner',
+        status: 'changes-requested',
+      }),
+    ]);
+    // Recently approved: the last 7 days only, approved or auto-approved.
+    expect(section('production').recentlyApproved.map(c => c.id)).toEqual([
+      'approved-recent',
+    ]);
+    expect(section('development').recentlyApproved.map(c => c.id)).toEqual([
+      'auto-recent',
+    ]);
+
+    expect(section('production').spend).toEqual({
+      monthToDate: 9000,
+      budget: expect.objectContaining({ percentUsed: 75, status: 'warning' }),
+    });
+    expect(section('staging').spend).toEqual({
+      monthToDate: 4000,
+      budget: null,
+    });
+    expect(section('production').costAlerts.map(a => a.id)).toEqual([
+      'alert-env',
+    ]);
+    // Service and team budgets and alerts link to their catalog entities.
+    expect(dashboard.acrossEnvironments.budgets).toEqual([
+      expect.objectContaining({
+        key: 'task-runner',
+        entityRef: 'component:default/task-runner',
+        status: 'over',
+      }),
+      expect.objectContaining({
+        key: 'team-agents',
+        entityRef: 'group:default/team-agents',
+      }),
+    ]);
+    expect(dashboard.acrossEnvironments.costAlerts).toEqual([
+      expect.objectContaining({
+        id: 'alert-svc',
+        entityRef: 'component:default/task-runner',
+      }),
+    ]);
+    expect(dashboard.spendPeriod).toEqual({
+      month: '2026-05',
+      asOf: '2026-05-20',
+    });
+    expect(dashboard.sources).toEqual({
+      approvals: { status: 'ok' },
+      cost: { status: 'ok' },
+    });
+
+    // Over HTTP, with a token on behalf of the signed-in viewer.
+    expect(calls.map(c => c.path).sort()).toEqual(
+      [
+        '/budgets',
+        '/requests?view=all&status=approved&limit=200',
+        '/requests?view=all&status=auto-approved&limit=200',
+        '/requests?view=all&status=open&limit=200',
+        '/spend/totals?from=2026-05-01&to=2026-05-20&groupBy=environment',
+        '/alerts?limit=100',
+      ].sort(),
+    );
+    for (const call of calls) {
+      expect(call.principal).toMatchObject({
+        type: 'user',
+        userEntityRef: 'user:default/mock',
+      });
+    }
+
+    const onlyStaging = await request(server).get(
+      '/api/clusters/dashboard?environment=staging',
+    );
+    expect(onlyStaging.body.environments.map((e: any) => e.name)).toEqual([
+      'staging',
+    ]);
+  });
+});
+
+describe('GET /entities/:kind/:namespace/:name/health', () => {
+  it("answers one service's workload health on every cluster", async () => {
+    const { server } = await start({ clusters: proxies.clusters });
+    const res = await request(server).get(
+      '/api/clusters/entities/component/default/task-runner/health',
+    );
+    expect(res.status).toBe(200);
+    const health: EntityWorkloadHealth = res.body;
+    expect(health).toMatchObject({
+      entityRef: 'component:default/task-runner',
+      serviceId: 'task-runner',
+      namespace: 'task-runner',
+      status: 'degraded',
+    });
+    expect(health.clusters.map(c => [c.name, c.health?.status])).toEqual([
+      [DEVELOPMENT, 'healthy'],
+      [STAGING, 'healthy'],
+      [PRODUCTION, 'degraded'],
+    ]);
+    const production = health.clusters.find(c => c.name === PRODUCTION)!;
+    expect(production.health!.failingPods.map(p => p.reason)).toEqual([
+      'CrashLoopBackOff',
+    ]);
+    expect(production.health!.ready).toBe(3);
+  });
+
+  it('reads every page of a LIST when the clusters paginate', async () => {
+    const { server } = await start({ clusters: proxies.clusters, pageSize: 2 });
+    const res = await request(server).get(
+      '/api/clusters/entities/component/default/orchestrator-api/health',
+    );
+    const production = (res.body as EntityWorkloadHealth).clusters.find(
+      c => c.name === PRODUCTION,
+    )!;
+    // 6 Deployment pods and 2 canary pods: listed in pages of 2.
+    expect(production.health).toMatchObject({ ready: 8, desired: 8 });
+    expect(
+      proxies.seen.filter(
+        r =>
+          r.cluster === PRODUCTION &&
+          r.path.includes('/pods?') &&
+          r.path.includes('continue='),
+      ).length,
+    ).toBeGreaterThan(3);
+  });
+
+  it('answers 400 for a malformed entity and 404 for an unknown one', async () => {
+    const { server } = await start({ clusters: proxies.clusters });
+    const bad = await request(server).get(
+      '/api/clusters/entities/component/default/bad%20name!/health',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(
+      /^Invalid entity: name: must be letters and digits/,
+    );
+    const badKind = await request(server).get(
+      '/api/clusters/entities/comp-onent/default/x/health',
+    );
+    expect(badKind.status).toBe(400);
+    expect(badKind.body.error.message).toMatch(/kind: must be an entity kind/);
+    const missing = await request(server).get(
+      '/api/clusters/entities/component/default/no-such-service/health',
+    );
+    expect(missing.status).toBe(404);
+    const badQuery = await request(server).get(
+      '/api/clusters/dashboard?environment=Prod!',
+    );
+    expect(badQuery.status).toBe(400);
+    expect(badQuery.body.error.message).toMatch(
+      /environment: must be lower-case/,
+    );
+  });
+});
+
+describe('shared cluster listings', () => {
+  it('answers many concurrent viewers with one LIST per cluster and object type', async () => {
+    const { server } = await start({
+      clusters: proxies.clusters,
+      cacheTtlMs: 1500,
+    });
+    proxies.reset();
+    const answers = await Promise.all([
+      ...Array.from({ length: 8 }, () =>
+        request(server).get('/api/clusters/dashboard'),
+      ),
+      ...[
+        'orchestrator-api',
+        'operator-console',
+        'task-runner',
+        'knowledge-store',
+      ].map(name =>
+        request(server).get(
+          `/api/clusters/entities/component/default/${name}/health`,
+        ),
+      ),
+    ]);
+    expect(answers.map(a => a.status)).toEqual(Array(12).fill(200));
+
+    const lists = proxies.listsStarted();
+    expect(lists).toHaveLength(sim.clusters.length * PLURALS.length);
+    for (const cluster of sim.clusters) {
+      for (const plural of PLURALS) {
+        const matching = lists.filter(
+          r =>
+            r.cluster === cluster.name &&
+            r.path.includes(`/${plural}?`) &&
+            // Only workloads that belong to a service, across all namespaces.
+            r.path.includes('labelSelector=backstage.io%2Fkubernetes-id') &&
+            !r.path.includes('/namespaces/'),
+        );
+        expect(matching).toHaveLength(1);
+      }
+    }
+
+    // Within the cache period, nothing is listed again.
+    await request(server).get('/api/clusters/dashboard');
+    expect(proxies.listsStarted()).toHaveLength(15);
+
+    // After it, each type is listed once more.
+    await new Promise(resolve => setTimeout(resolve, 1600));
+    await request(server).get('/api/clusters/dashboard');
+    expect(proxies.listsStarted()).toHaveLength(30);
+  });
+
+  it('shows what changed on the cluster after the cache period', async () => {
+    const { server } = await start({
+      clusters: proxies.clusters,
+      cacheTtlMs: 300,
+    });
+    const before = await request(server).get(
+      '/api/clusters/entities/component/default/operator-console/health',
+    );
+    const production = (b: any) =>
+      b.clusters.find((c: any) => c.name === PRODUCTION).health;
+    expect(production(before.body)).toMatchObject({ ready: 3, desired: 3 });
+    const pod = sim
+      .state(PRODUCTION)
+      .objects('Pod', 'operator-console')
+      .find(p => p.status && (p.status as any).phase === 'Running')!;
+    sim.crash(PRODUCTION, 'operator-console', pod.metadata.name);
+    try {
+      await new Promise(resolve => setTimeout(resolve, 400));
+      const after = await request(server).get(
+        '/api/clusters/entities/component/default/operator-console/health',
+      );
+      expect(production(after.body).failingPods).toEqual([
+        expect.objectContaining({
+          name: pod.metadata.name,
+          reason: 'CrashLoopBackOff',
+        }),
+      ]);
+      expect(after.body.status).toBe('degraded');
+    } finally {
+      sim.recover(PRODUCTION, 'operator-console', pod.metadata.name);
+    }
+  });
+});
+
+describe('listings kept warm while viewers look', () => {
+  it('renews listings in the background, so a viewer after the TTL does not wait for a LIST', async () => {
+    const { server } = await start({
+      clusters: proxies.clusters,
+      cacheTtlMs: 400,
+      keepWarmMs: 1500,
+    });
+    const health = () =>
+      request(server).get(
+        '/api/clusters/entities/component/default/operator-console/health',
+      );
+    // Every answer of the production cluster takes 300 ms: a request that
+    // waited for a LIST would show it.
+    await sim.setFault(PRODUCTION, { delayMs: 300 });
+    await health();
+    const pod = sim
+      .state(PRODUCTION)
+      .objects('Pod', 'operator-console')
+      .find(p => (p.status as any)?.phase === 'Running')!;
+    sim.crash(PRODUCTION, 'operator-console', pod.metadata.name);
+    try {
+      // Well past the TTL: the listing was renewed meanwhile, and shows the crash.
+      await new Promise(resolve => setTimeout(resolve, 1300));
+      const started = Date.now();
+      const res = await health();
+      expect(Date.now() - started).toBeLessThan(200);
+      const production = res.body.clusters.find(
+        (c: any) => c.name === PRODUCTION,
+      );
+      expect(production.health.failingPods.map((p: any) => p.name)).toEqual([
+        pod.metadata.name,
+      ]);
+    } finally {
+      sim.recover(PRODUCTION, 'operator-console', pod.metadata.name);
+      await sim.setFault(PRODUCTION, null);
+    }
+
+    // Renewal is bounded: about once per TTL per type, however many viewers.
+    proxies.reset();
+    await new Promise(resolve => setTimeout(resolve, 800));
+    const perType = proxies.listsStarted(
+      r => r.cluster === PRODUCTION && r.path.includes('/pods?'),
+    ).length;
+    expect(perType).toBeGreaterThanOrEqual(1);
+    expect(perType).toBeLessThanOrEqual(3);
+
+    // Nobody looking any more: the clusters are left alone.
+    await new Promise(resolve => setTimeout(resolve, 1200));
+    proxies.reset();
+    await new Promise(resolve => setTimeout(resolve, 600));
+    expect(proxies.listsStarted()).toEqual([]);
+  });
+});
+
+describe('a cluster that does not answer', () => {
+  it('costs no more than its timeout and leaves the other clusters shown', async () => {
+    const timeoutMs = 800;
+    const { server } = await start({ clusters: proxies.clusters, timeoutMs });
+    await sim.setFault(STAGING, 'hang');
+
+    const started = Date.now();
+    const res = await request(server).get('/api/clusters/dashboard');
+    const elapsed = Date.now() - started;
+    expect(res.status).toBe(200);
+    expect(elapsed).toBeGreaterThanOrEqual(timeoutMs - 50);
+    expect(elapsed).toBeLessThan(timeoutMs + 700);
+
+    const staging = clusterOf(res.body, STAGING);
+    expect(staging).toMatchObject({
+      status: 'error',
+      environment: 'staging',
+      error: {
+        kind: 'timeout',
+        message: `did not answer within ${timeoutMs} ms`,
+      },
+      services: [],
+    });
+    expect(clusterOf(res.body, PRODUCTION).status).toBe('ok');
+    expect(
+      serviceOn(clusterOf(res.body, PRODUCTION), 'task-runner').failingPods,
+    ).toHaveLength(1);
+    expect(clusterOf(res.body, DEVELOPMENT).totals.services).toBe(4);
+
+    // The timeout is kept for the cache period: the next viewers do not wait again.
+    const again = Date.now();
+    const entity = await request(server).get(
+      '/api/clusters/entities/component/default/operator-console/health',
+    );
+    expect(Date.now() - again).toBeLessThan(300);
+    expect(
+      entity.body.clusters.find((c: any) => c.name === STAGING),
+    ).toMatchObject({
+      status: 'error',
+      health: null,
+      error: { kind: 'timeout' },
+    });
+    expect(
+      entity.body.clusters.find((c: any) => c.name === PRODUCTION).health,
+    ).toMatchObject({ ready: 3, desired: 3 });
+  });
+
+  it('reports a cluster that refuses connections or fails as unreachable or erroring', async () => {
+    const { server } = await start({ clusters: sim.clusters });
+    await sim.setFault(DEVELOPMENT, 'down');
+    await sim.setFault(STAGING, 'error5xx:503');
+    const res = await request(server).get('/api/clusters/dashboard');
+    expect(clusterOf(res.body, DEVELOPMENT).error).toEqual({
+      kind: 'unreachable',
+      message: 'unreachable (ECONNREFUSED)',
+    });
+    expect(clusterOf(res.body, STAGING).error).toMatchObject({ kind: 'http' });
+    expect(clusterOf(res.body, STAGING).error!.message).toMatch(/^503: /);
+    expect(clusterOf(res.body, PRODUCTION).status).toBe('ok');
+  });
+
+  it('does not wait longer than the timeout for approvals or cost either', async () => {
+    const { server } = await start({
+      clusters: proxies.clusters,
+      timeoutMs: 600,
+      hangingSources: true,
+    });
+    const started = Date.now();
+    const res = await request(server).get('/api/clusters/dashboard');
+    expect(Date.now() - started).toBeLessThan(1300);
+    expect(res.body.sources.approvals).toMatchObject({ status: 'error' });
+    expect(res.body.sources.cost).toMatchObject({ status: 'error' });
+    expect(clusterOf(res.body, PRODUCTION).totals.failingPods).toBe(1);
+    expect(res.body.environments[0].pendingChanges).toEqual([]);
+  });
+});
+
+describe('access', () => {
+  it('needs a signed-in user or a service, and the permission', async () => {
+    const { server } = await start({ clusters: proxies.clusters });
+    const anonymous = await request(server)
+      .get('/api/clusters/dashboard')
+      .set('authorization', mockCredentials.none.header());
+    expect(anonymous.status).toBe(401);
+    const service = await request(server)
+      .get('/api/clusters/entities/component/default/task-runner/health')
+      .set('authorization', mockCredentials.service.header());
+    expect(service.status).toBe(200);
+
+    const denied = await start({ clusters: proxies.clusters, deny: true });
+    const res = await request(denied.server).get('/api/clusters/dashboard');
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe('You may not see workload health');
+    const entity = await request(denied.server).get(
+      '/api/clusters/entities/component/default/task-runner/health',
+    );
+    expect(entity.status).toBe(403);
+  });
+});

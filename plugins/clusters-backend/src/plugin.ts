@@ -1,0 +1,81 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { clustersPermissions } from '@gatehouse/plugin-clusters-common';
+import { readClusterConnections } from './kubernetes/clusterConfig';
+import { ServerSideClusterCredentials } from './kubernetes/ClusterCredentials';
+import { KubernetesListClient } from './kubernetes/KubernetesListClient';
+import { createRouter } from './router';
+import { ClusterSnapshots } from './service/ClusterSnapshots';
+import { DashboardService } from './service/DashboardService';
+import { HealthService } from './service/HealthService';
+import { ServiceDirectory } from './service/ServiceDirectory';
+import { readClustersSettings } from './settings';
+import { ChangesSource } from './sources/ChangesSource';
+import { SpendSource } from './sources/SpendSource';
+
+/**
+ * The clusters backend: live workload health across clusters, shared by
+ * every viewer, and the SRE dashboard.
+ *
+ * @public
+ */
+export const clustersPlugin = createBackendPlugin({
+  pluginId: 'clusters',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        lifecycle: coreServices.lifecycle,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        deps.permissionsRegistry.addPermissions(clustersPermissions);
+        const settings = readClustersSettings(deps.config);
+        const clusters = readClusterConnections(deps.config);
+        const client = new KubernetesListClient({
+          credentials: new ServerSideClusterCredentials(deps.config),
+          pageSize: settings.pageSize,
+        });
+        deps.lifecycle.addShutdownHook(() => client.close());
+        const snapshots = new ClusterSnapshots({
+          clusters,
+          client,
+          timeoutMs: settings.timeoutMs,
+          ttlMs: settings.cacheTtlMs,
+          keepWarmMs: settings.keepWarmMs,
+        });
+        deps.lifecycle.addShutdownHook(() => snapshots.stop());
+        const directory = new ServiceDirectory(
+          deps,
+          settings.catalogCacheTtlMs,
+        );
+        const health = new HealthService({ snapshots, directory });
+        const dashboard = new DashboardService({
+          health,
+          directory,
+          changes: new ChangesSource({
+            ...deps,
+            timeoutMs: settings.timeoutMs,
+          }),
+          spend: new SpendSource({ ...deps, timeoutMs: settings.timeoutMs }),
+        });
+        deps.logger.info(
+          `Workload health from ${clusters.length} cluster(s): ${
+            clusters.map(c => c.name).join(', ') || 'none configured'
+          }`,
+        );
+        deps.httpRouter.use(await createRouter({ ...deps, health, dashboard }));
+      },
+    });
+  },
+});

@@ -1,0 +1,23 @@
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import type { ClustersApi } from '@gatehouse/plugin-clusters-common';
+import { clustersApiRef } from '../api';
+import { changeRequestRouteRef, rootRouteRef } from '../routes';
+
+export function renderWithClusters(
+  element: JSX.Element,
+  options: { api: ClustersApi; extraApis?: any[] },
+) {
+  return renderInTestApp(element, {
+    apis: [
+      [clustersApiRef, options.api],
+      mockApis.permission(),
+      ...(options.extraApis ?? []),
+    ] as any,
+    mountedRoutes: {
+      '/sre': rootRouteRef,
+      '/approvals/requests/:id': changeRequestRouteRef as any,
+      '/catalog/:namespace/:kind/:name': entityRouteRef as any,
+    },
+  });
+}

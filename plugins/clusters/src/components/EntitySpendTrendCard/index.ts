@@ -1,0 +1,1 @@
+export { EntitySpendTrendCard } from './EntitySpendTrendCard';

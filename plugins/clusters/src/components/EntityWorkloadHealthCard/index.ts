@@ -1,0 +1,1 @@
+export { EntityWorkloadHealthCard } from './EntityWorkloadHealthCard';

@@ -1,0 +1,1 @@
+export { SreDashboardPage } from './SreDashboardPage';

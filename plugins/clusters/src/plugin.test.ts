@@ -1,0 +1,57 @@
+import {
+  ApiBlueprint,
+  coreExtensionData,
+} from '@backstage/frontend-plugin-api';
+import { createExtensionTester } from '@backstage/frontend-test-utils';
+import { ClustersClient } from '@gatehouse/plugin-clusters-common';
+import { clustersApiRef } from './api';
+import * as index from './index';
+import { clustersPlugin } from './plugin';
+
+describe('clusters plugin', () => {
+  it('is the default export, with its API ref beside it', () => {
+    expect(index.default).toBe(clustersPlugin);
+    expect(index.clustersApiRef).toBe(clustersApiRef);
+  });
+
+  it('provides the API, the SRE dashboard page and two entity cards', () => {
+    for (const id of [
+      'api:clusters',
+      'page:clusters',
+      'entity-card:clusters/workload-health',
+      'entity-card:clusters/spend-trend',
+    ] as const) {
+      expect(clustersPlugin.getExtension(id)).toBeDefined();
+    }
+    const page = createExtensionTester(
+      clustersPlugin.getExtension('page:clusters'),
+    );
+    expect(page.get(coreExtensionData.routePath)).toBe('/sre');
+    expect(page.get(coreExtensionData.title)).toBe('SRE dashboard');
+  });
+
+  it("builds clusters-common's client, which asks the backend's routes", async () => {
+    const api = createExtensionTester(
+      clustersPlugin.getExtension('api:clusters'),
+    ).get(ApiBlueprint.dataRefs.factory);
+    expect(api.api.id).toBe(clustersApiRef.id);
+    const fetch = jest.fn(
+      async () => new Response(JSON.stringify({ ok: true }), { status: 200 }),
+    );
+    const client = api.factory({
+      discoveryApi: { getBaseUrl: async () => 'http://backend/api/clusters' },
+      fetchApi: { fetch },
+    }) as ClustersClient;
+    expect(client).toBeInstanceOf(ClustersClient);
+    await client.entityHealth({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'task runner',
+    });
+    await client.dashboard({ environment: 'production' });
+    expect(fetch.mock.calls.map(call => (call as any)[0])).toEqual([
+      'http://backend/api/clusters/entities/Component/default/task%20runner/health',
+      'http://backend/api/clusters/dashboard?environment=production',
+    ]);
+  });
+});

@@ -1,0 +1,77 @@
+import type {
+  FetchResponseWrapper,
+  KubernetesFetcher,
+} from '@backstage/plugin-kubernetes-node';
+import { withTimeout } from './withTimeout';
+
+const cluster = { name: 'eks-staging-use1', url: 'http://x', authMetadata: {} };
+const answer: FetchResponseWrapper = {
+  errors: [],
+  responses: [{ type: 'pods', resources: [] }],
+};
+
+function fetcher(behaviour: 'answers' | 'hangs'): KubernetesFetcher {
+  const respond = () =>
+    behaviour === 'answers'
+      ? Promise.resolve(answer)
+      : new Promise<FetchResponseWrapper>(() => {});
+  return {
+    fetchObjectsForService: jest.fn(respond),
+    fetchPodMetricsByNamespaces: jest.fn(respond),
+  };
+}
+
+const params = {
+  serviceId: 'task-runner',
+  clusterDetails: cluster,
+  credential: { type: 'anonymous' as const },
+  objectTypesToFetch: new Set<any>(),
+  labelSelector: 'backstage.io/kubernetes-id=task-runner',
+  customResources: [],
+};
+
+describe('withTimeout', () => {
+  it("passes a cluster's answer through when it comes in time", async () => {
+    const inner = fetcher('answers');
+    const wrapped = withTimeout(inner, 200);
+    await expect(wrapped.fetchObjectsForService(params)).resolves.toBe(answer);
+    await expect(
+      wrapped.fetchPodMetricsByNamespaces(
+        cluster,
+        { type: 'anonymous' },
+        new Set(['task-runner']),
+        'app=x',
+      ),
+    ).resolves.toBe(answer);
+    expect(inner.fetchPodMetricsByNamespaces).toHaveBeenCalledWith(
+      cluster,
+      { type: 'anonymous' },
+      new Set(['task-runner']),
+      'app=x',
+    );
+  });
+
+  it("answers a hanging cluster's error after the timeout", async () => {
+    const wrapped = withTimeout(fetcher('hangs'), 150);
+    const started = Date.now();
+    const result = await wrapped.fetchObjectsForService(params);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(result).toEqual({
+      errors: [
+        {
+          errorType: 'FETCH_ERROR',
+          message: 'cluster eks-staging-use1 did not answer within 150 ms',
+        },
+      ],
+      responses: [],
+    });
+    await expect(
+      wrapped.fetchPodMetricsByNamespaces(
+        cluster,
+        { type: 'anonymous' },
+        new Set(['n']),
+      ),
+    ).resolves.toMatchObject({ errors: [{ errorType: 'FETCH_ERROR' }] });
+  });
+});
