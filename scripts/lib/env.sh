@@ -37,11 +37,15 @@ ensure_yarn() {
   local release
   release="$(ls "$ROOT"/.yarn/releases/yarn-*.cjs | head -n 1)"
   mkdir -p "$GATEHOUSE_TOOLS/bin"
-  cat >"$GATEHOUSE_TOOLS/bin/yarn" <<EOF
-#!/usr/bin/env bash
-exec node "$release" "\$@"
-EOF
-  chmod +x "$GATEHOUSE_TOOLS/bin/yarn"
+  local shim="$GATEHOUSE_TOOLS/bin/yarn" wanted
+  wanted="$(printf '#!/usr/bin/env bash\nexec node "%s" "$@"' "$release")"
+  # Rewritten only when it changes, and atomically: other ./gatehouse commands
+  # may be running the shim at this moment ("Text file busy").
+  if [ "$(cat "$shim" 2>/dev/null)" != "$wanted" ]; then
+    printf '%s\n' "$wanted" >"$shim.$$"
+    chmod +x "$shim.$$"
+    mv -f "$shim.$$" "$shim"
+  fi
   export PATH="$GATEHOUSE_TOOLS/bin:$PATH"
 }
 

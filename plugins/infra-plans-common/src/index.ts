@@ -21,8 +21,20 @@ export type { ValidationResult } from './validate';
 export { parsePlan } from './parse';
 export { diffPlans } from './diff';
 export type { PlanChange } from './diff';
-export { presetFor, presetPlan } from './presets';
-export type { PresetOptions, PresetPlanOptions } from './presets';
+export { presetEnvironmentPlan, presetFor, presetPlan } from './presets';
+export type {
+  PresetEnvironmentPlanOptions,
+  PresetOptions,
+  PresetPlanOptions,
+} from './presets';
 export * from './documents';
 export { VALIDATION_RULES } from './rules';
 export type { ValidationRule } from './rules';
+export * from './api';
+export * from './permissions';
+export { InfraPlansClient } from './client';
+export type {
+  EntityName,
+  InfraPlansApi,
+  InfraPlansClientOptions,
+} from './client';

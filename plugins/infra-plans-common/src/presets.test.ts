@@ -1,4 +1,4 @@
-import { presetFor, presetPlan } from './presets';
+import { presetEnvironmentPlan, presetFor, presetPlan } from './presets';
 import type { DeliveryStrategy, InfraPlan, Tier } from './schema';
 import { validatePlan } from './validate';
 
@@ -163,5 +163,28 @@ describe('presetPlan', () => {
     expect(plan.spec.regions).toEqual(['us-east-1', 'us-west-2']);
     const result = validatePlan(plan);
     expect(result.issues).toEqual([]);
+  });
+});
+
+describe('presetEnvironmentPlan', () => {
+  it('builds a valid one-environment plan under the chosen name', () => {
+    const plan = presetEnvironmentPlan({
+      service: 'orchestrator-api',
+      owner: 'team-agents',
+      environment: 'perf-test',
+      tier: 'staging',
+      region: 'eu-west-1',
+      database: true,
+      cache: true,
+      delivery: 'canary',
+    });
+    expect(Object.keys(plan.spec.environments)).toEqual(['perf-test']);
+    const env = plan.spec.environments['perf-test'];
+    expect(env).toMatchObject({ tier: 'staging', region: 'eu-west-1' });
+    expect(env.delivery?.strategy).toBe('canary');
+    expect(env.data?.caches).toHaveLength(1);
+    expect(plan.spec.regions[0]).toBe('eu-west-1');
+    const result = validatePlan(plan);
+    expect(result.errorCount).toBe(0);
   });
 });

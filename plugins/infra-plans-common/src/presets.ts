@@ -624,3 +624,40 @@ export function presetPlan(options: PresetPlanOptions): InfraPlan {
     },
   };
 }
+
+/** Options for {@link presetEnvironmentPlan}. @public */
+export interface PresetEnvironmentPlanOptions extends PresetOptions {
+  service: string;
+  owner: string;
+  system?: string;
+  /** The environment's name (a DNS label such as `staging` or `perf-test`). */
+  environment: string;
+  tier: Tier;
+}
+
+/**
+ * A plan with one preset environment under a chosen name: what the "new
+ * environment" template builds from its form, in the browser (to validate
+ * and price it as the user types) and in the backend (to render it).
+ * @public
+ */
+export function presetEnvironmentPlan(
+  options: PresetEnvironmentPlanOptions,
+): InfraPlan {
+  const { service, owner, system, environment, tier, ...preset } = options;
+  const env = presetFor(tier, preset);
+  const drRegion = env.disasterRecovery?.drRegion;
+  return {
+    apiVersion: PLAN_API_VERSION,
+    kind: PLAN_KIND,
+    metadata: { service, owner, ...(system ? { system } : {}), revision: 1 },
+    spec: {
+      provider: 'aws',
+      regions: [
+        env.region,
+        ...(drRegion && drRegion !== env.region ? [drRegion] : []),
+      ],
+      environments: { [environment]: env },
+    },
+  };
+}

@@ -2,6 +2,8 @@ import { PolicyRule } from './types';
 import { stockPluginRules } from './stockPluginRules';
 import { costRules } from './costRules';
 import { approvalsRules } from './approvalsRules';
+import { infraPlansRules } from './infraPlansRules';
+import { clustersRules } from './clustersRules';
 
 /**
  * Every rule of the policy, in the order they are asked. Gatehouse's own plugins
@@ -12,4 +14,6 @@ export const policyRules: PolicyRule[] = [
   ...stockPluginRules,
   ...costRules,
   ...approvalsRules,
+  ...clustersRules,
+  ...infraPlansRules,
 ];

@@ -1,0 +1,6 @@
+/**
+ * The infra-plans backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { infraPlansPlugin as default } from './plugin';

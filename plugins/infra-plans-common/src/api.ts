@@ -1,0 +1,139 @@
+/**
+ * The HTTP contract of the infra-plans backend (`/api/infra-plans`).
+ *
+ * | method | path | input | answer |
+ * | --- | --- | --- | --- |
+ * | POST | /validate | validateBodySchema | ValidationAnswer |
+ * | GET | /entities/:kind/:namespace/:name/plan | | PlanView (404 when the entity has no plan) |
+ * | GET | /entities/:kind/:namespace/:name/revisions | | { items: PlanRevisionSummary[] } |
+ * | POST | /entities/:kind/:namespace/:name/revisions | saveRevisionBodySchema | 201 PlanRevision; 400 invalid plan (with issues) |
+ * | GET | /entities/:kind/:namespace/:name/revisions/:revision | | PlanRevision |
+ * | GET | /entities/:kind/:namespace/:name/diff | diffQuerySchema | PlanDiff |
+ * | GET | /entities/:kind/:namespace/:name/documents/:document | documentQuerySchema | the document (markdown, JSON or Mermaid text) |
+ *
+ * `:document` is one of {@link PLAN_DOCUMENTS}. Every route needs a signed-in
+ * user or a service token; bad input is answered with 400 and what is wrong.
+ */
+import { z } from 'zod';
+import type { PlanChange } from './diff';
+import type { PlanIssue } from './issues';
+import type { InfraPlan } from './schema';
+
+/** Plans larger than this are refused (a plan of 500 workloads is ~300 kB). */
+export const MAX_PLAN_BYTES = 2_000_000;
+
+const planText = z
+  .string()
+  .min(1, 'the plan is empty')
+  .max(MAX_PLAN_BYTES, `plans are at most ${MAX_PLAN_BYTES} bytes`);
+
+/** @public */
+export const validateBodySchema = z.object({
+  /** The plan as YAML (or JSON) text, as it would be in `infra-plan.yaml`. */
+  yaml: planText,
+});
+
+/** @public */
+export const saveRevisionBodySchema = z.object({
+  yaml: planText,
+  /** Why the plan changed, shown in the revision list. */
+  message: z.string().max(500).optional(),
+});
+
+/** @public */
+export const diffQuerySchema = z.object({
+  from: z.coerce.number().int().positive(),
+  /** Default: the latest revision. */
+  to: z.coerce.number().int().positive().optional(),
+});
+
+/** Downloadable renderings of a plan. @public */
+export const PLAN_DOCUMENTS = [
+  'Infrastructure_Requirements.md',
+  'Deployment_Architecture_Plan.json',
+  'Scalability_Architecture_Design.md',
+  'Performance_Optimization_Plan.json',
+  'topology.mmd',
+] as const;
+
+/** @public */
+export type PlanDocumentName = (typeof PLAN_DOCUMENTS)[number];
+
+/** @public */
+export const documentQuerySchema = z.object({
+  /** Default: the latest revision. */
+  revision: z.coerce.number().int().positive().optional(),
+  /** The environment drawn by `topology.mmd`; default the production one. */
+  environment: z.string().max(63).optional(),
+});
+
+/** @public */
+export const entityPathSchema = z.object({
+  kind: z.string().regex(/^[a-zA-Z]+$/, 'must be an entity kind'),
+  namespace: z.string().regex(/^[a-z0-9-_.]+$/i, 'must be a namespace'),
+  name: z.string().regex(/^[a-zA-Z0-9-_.]+$/, 'must be an entity name'),
+});
+
+/** @public */
+export type ValidateBody = z.input<typeof validateBodySchema>;
+/** @public */
+export type SaveRevisionBody = z.input<typeof saveRevisionBodySchema>;
+
+/** The answer of `POST /validate`. @public */
+export interface ValidationAnswer {
+  valid: boolean;
+  errorCount: number;
+  warningCount: number;
+  issues: PlanIssue[];
+  /** The typed plan, when the text matches the schema. */
+  plan?: InfraPlan;
+}
+
+/** Where a revision came from. @public */
+export type RevisionSource = 'repository' | 'editor' | 'template';
+
+/** @public */
+export interface PlanRevisionSummary {
+  entityRef: string;
+  revision: number;
+  contentHash: string;
+  source: RevisionSource;
+  /** The repository location for `repository` revisions. */
+  location?: string;
+  /** Who saved it (a user entity ref), for editor and template revisions. */
+  author?: string;
+  message?: string;
+  createdAt: string;
+  valid: boolean;
+  errorCount: number;
+  warningCount: number;
+}
+
+/** @public */
+export interface PlanRevision extends PlanRevisionSummary {
+  yaml: string;
+  issues: PlanIssue[];
+  plan?: InfraPlan;
+}
+
+/** What the plan tab shows for one service. @public */
+export interface PlanView {
+  entityRef: string;
+  /** The annotation's value and where it resolved to. */
+  source?: { annotation: string; location: string };
+  /** Set when the repository's plan could not be read this time (the last revision is still shown). */
+  sourceError?: string;
+  latest: PlanRevision;
+  revisionCount: number;
+}
+
+/** @public */
+export interface PlanDiff {
+  entityRef: string;
+  from: number;
+  to: number;
+  changes: PlanChange[];
+}
+
+/** The catalog annotation that locates a service's plan. @public */
+export const INFRA_PLAN_ANNOTATION = 'gatehouse.io/infra-plan';

@@ -1,0 +1,1 @@
+export { EntityPlanContent } from './EntityPlanContent';

@@ -1,0 +1,66 @@
+import type { PlanIssue } from '@gatehouse/plugin-infra-plans-common';
+import {
+  Chip,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
+
+/** Validation findings with where they are and how to fix them. */
+export function IssuesTable(props: {
+  issues: PlanIssue[];
+  onSelect?: (issue: PlanIssue) => void;
+}) {
+  const { issues, onSelect } = props;
+  if (issues.length === 0) {
+    return (
+      <Typography variant="body2" data-testid="plan-valid">
+        No issues: the plan validates.
+      </Typography>
+    );
+  }
+  return (
+    <Table size="small" aria-label="validation issues">
+      <TableHead>
+        <TableRow>
+          <TableCell>Severity</TableCell>
+          <TableCell>Where</TableCell>
+          <TableCell>Problem</TableCell>
+          <TableCell>Hint</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {issues.map((issue, index) => (
+          <TableRow
+            key={`${issue.path}-${issue.rule}-${index}`}
+            hover={Boolean(onSelect)}
+            style={onSelect ? { cursor: 'pointer' } : undefined}
+            onClick={onSelect ? () => onSelect(issue) : undefined}
+          >
+            <TableCell>
+              <Chip
+                size="small"
+                label={issue.severity}
+                color={issue.severity === 'error' ? 'secondary' : 'default'}
+              />
+            </TableCell>
+            <TableCell>
+              <code>{issue.path}</code>
+              {issue.line ? (
+                <Typography variant="caption" display="block">
+                  line {issue.line}
+                  {issue.column ? `, column ${issue.column}` : ''}
+                </Typography>
+              ) : null}
+            </TableCell>
+            <TableCell>{issue.problem}</TableCell>
+            <TableCell>{issue.hint}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

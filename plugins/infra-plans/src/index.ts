@@ -1,0 +1,2 @@
+export { infraPlansPlugin as default } from './plugin';
+export { infraPlansApiRef } from './api';
