@@ -30,6 +30,10 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Scaffolder.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-gitea'));
+// Gatehouse's actions: environments from plans, validation, estimates, approvals, local publishing.
+backend.add(import('@gatehouse/plugin-scaffolder-backend-module-gatehouse'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
@@ -41,6 +45,10 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
 // Live state, notifications and the event bus between plugins (and replicas).
 backend.add(import('@backstage/plugin-kubernetes-backend'));
+// A per-cluster timeout for it: a hanging cluster shows its error on the Kubernetes tab.
+backend.add(
+  import('@gatehouse/plugin-kubernetes-backend-module-cluster-timeout'),
+);
 backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
@@ -50,6 +58,10 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@gatehouse/plugin-cost-backend'));
 // Gatehouse: every infrastructure change waits for human sign-off.
 backend.add(import('@gatehouse/plugin-approvals-backend'));
+// Gatehouse: each service's infrastructure plan, validated, revised and rendered.
+backend.add(import('@gatehouse/plugin-infra-plans-backend'));
+// Gatehouse: live workload health across clusters and the SRE dashboard.
+backend.add(import('@gatehouse/plugin-clusters-backend'));
 
 // Actions for automation agents, over MCP.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

@@ -2,11 +2,26 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { ResponseError } from '@backstage/errors';
+import type { StoredEstimate } from '@gatehouse/plugin-cost-common';
+import type {
+  ChangeRequest,
+  GateAnswer,
+} from '@gatehouse/plugin-approvals-common';
+import { createApprovalCheckAction } from './actions/approvalCheck';
 import { createApprovalRequestAction } from './actions/approvalRequest';
+import { createEnvironmentChangeAction } from './actions/environmentChange';
+import { createEnvironmentRenderAction } from './actions/environmentRender';
+import { createPlanEstimateAction } from './actions/planEstimate';
+import { createPlanValidateAction } from './actions/planValidate';
+import { createPublishLocalAction } from './actions/publishLocal';
+import { backendCalls } from './backendCalls';
 
-/** Gatehouse's scaffolder actions: approval requests (more come with the environment templates). */
+/**
+ * Gatehouse's scaffolder actions: environments rendered from infrastructure
+ * plans, validated, priced, gated by approvals and published.
+ */
 export const scaffolderModuleGatehouse = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'gatehouse',
@@ -16,31 +31,59 @@ export const scaffolderModuleGatehouse = createBackendModule({
         scaffolderActions: scaffolderActionsExtensionPoint,
         auth: coreServices.auth,
         discovery: coreServices.discovery,
+        config: coreServices.rootConfig,
+        catalog: catalogServiceRef,
       },
-      async init({ scaffolderActions, auth, discovery }) {
+      async init({ scaffolderActions, auth, discovery, config, catalog }) {
+        const calls = backendCalls({ auth, discovery, catalog });
         scaffolderActions.addActions(
+          createEnvironmentRenderAction(),
+          createEnvironmentChangeAction({ load: calls.loadEnvironmentPlan }),
+          createPlanValidateAction(),
+          createPlanEstimateAction({
+            estimate: (request, credentials) =>
+              calls.call<StoredEstimate>(
+                'cost',
+                '/estimates/infra-plan',
+                credentials,
+                request,
+              ),
+          }),
+          // The request is the template user's: the token is minted on their behalf.
           createApprovalRequestAction({
-            // The request is the template user's: the token is minted on their behalf.
-            submit: async (request, credentials) => {
-              const { token } = await auth.getPluginRequestToken({
-                onBehalfOf: credentials,
-                targetPluginId: 'approvals',
-              });
-              const response = await fetch(
-                `${await discovery.getBaseUrl('approvals')}/requests`,
-                {
-                  method: 'POST',
-                  headers: {
-                    'content-type': 'application/json',
-                    authorization: `Bearer ${token}`,
-                  },
-                  body: JSON.stringify(request),
-                },
-              );
-              if (!response.ok)
-                throw await ResponseError.fromResponse(response);
-              return response.json();
+            submit: (request, credentials) =>
+              calls.call<ChangeRequest>(
+                'approvals',
+                '/requests',
+                credentials,
+                request,
+              ),
+          }),
+          createApprovalCheckAction({
+            read: async (requestId, contentHash, credentials) => {
+              const id = encodeURIComponent(requestId);
+              const [request, gate] = await Promise.all([
+                calls.call<ChangeRequest>(
+                  'approvals',
+                  `/requests/${id}`,
+                  credentials,
+                ),
+                calls.call<GateAnswer>(
+                  'approvals',
+                  `/requests/${id}/gate?hash=${encodeURIComponent(
+                    contentHash,
+                  )}`,
+                  credentials,
+                ),
+              ]);
+              return { request, gate };
             },
+          }),
+          createPublishLocalAction({
+            directory: config.getOptionalString(
+              'gatehouse.environments.localPublisher.directory',
+            ),
+            register: calls.registerLocation,
           }),
         );
       },

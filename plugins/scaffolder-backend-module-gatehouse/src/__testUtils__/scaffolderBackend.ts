@@ -1,0 +1,88 @@
+/*
+ * Test harness: the real scaffolder backend with Gatehouse's actions, the
+ * real cost and infra-plans backends (estimates and current plans), and the
+ * catalog replaced by an in-memory one holding the example service. Test-only.
+ */
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import costPlugin from '@gatehouse/plugin-cost-backend';
+import infraPlansPlugin from '@gatehouse/plugin-infra-plans-backend';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import request from 'supertest';
+import yaml from 'yaml';
+import { scaffolderModuleGatehouse as gatehouseModule } from '../module';
+
+export const REPO_ROOT = resolve(__dirname, '../../../..');
+
+export function loadTemplate(name: string) {
+  return yaml.parse(
+    readFileSync(
+      resolve(REPO_ROOT, 'templates', name, 'template.yaml'),
+      'utf8',
+    ),
+  );
+}
+
+const service = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'orchestrator-api', namespace: 'default' },
+  spec: {
+    type: 'service',
+    owner: 'team-agents',
+    lifecycle: 'production',
+    system: 'orchestration-platform',
+  },
+};
+
+const notifications = createServiceFactory({
+  service: notificationService,
+  deps: {},
+  factory: () => ({ send: async () => {} }),
+});
+
+export async function startScaffolder(options: {
+  entities?: any[];
+  config?: Record<string, unknown>;
+}) {
+  const backend = await startTestBackend({
+    features: [
+      scaffolderPlugin,
+      gatehouseModule,
+      costPlugin,
+      infraPlansPlugin,
+      notifications,
+      catalogServiceMock.factory({
+        entities: [service, ...(options.entities ?? [])],
+      }),
+      mockServices.rootConfig.factory({
+        data: {
+          backend: { baseUrl: 'http://localhost:7007' },
+          gatehouse: { cost: { ingestion: { locations: [] } } },
+          ...options.config,
+        },
+      }),
+    ],
+  });
+  return backend;
+}
+
+/** Runs a template through the scaffolder's dry-run endpoint. */
+export async function dryRun(
+  server: any,
+  template: unknown,
+  values: Record<string, unknown>,
+) {
+  const response = await request(server)
+    .post('/api/scaffolder/v2/dry-run')
+    .send({ template, values, secrets: {}, directoryContents: [] });
+  const files = (response.body.directoryContents ?? []).map((f: any) => ({
+    path: f.path as string,
+    content: Buffer.from(f.base64Content, 'base64').toString('utf8'),
+  }));
+  return { response, files };
+}

@@ -1,0 +1,167 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  presetEnvironmentPlan,
+  TIERS,
+} from '@gatehouse/plugin-infra-plans-common';
+import { renderEnvironmentRepository } from '@gatehouse/plugin-infra-plans-node';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import yaml from 'yaml';
+import { examples } from './environmentRender.examples';
+import { readPlanInput, requireValidPlan } from './shared/planInput';
+
+/**
+ * `gatehouse:environment:render`: writes an environment's IaC repository
+ * (Terraform, Kubernetes manifests, alert rules, documents, catalog entity)
+ * into the workspace, from a given plan or from the tier preset the "new
+ * environment" form describes.
+ */
+export function createEnvironmentRenderAction() {
+  return createTemplateAction({
+    id: 'gatehouse:environment:render',
+    description:
+      "Renders an environment's infrastructure repository into the workspace from an infrastructure plan, or from a tier preset and the form's options.",
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        service: z =>
+          z.string({
+            description:
+              'The service, as an entity ref: component:default/orchestrator-api',
+          }),
+        owner: z =>
+          z.string({ description: 'Owning group (name or entity ref)' }),
+        system: z => z.string().optional(),
+        environment: z =>
+          z
+            .string({ description: 'Environment name, a DNS label' })
+            .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
+            .max(40),
+        plan: z =>
+          z
+            .union([z.string(), z.record(z.unknown())], {
+              description:
+                'The infrastructure plan as YAML text or an object; default: infra-plan.yaml in the workspace',
+            })
+            .optional(),
+        tier: z => z.enum(TIERS).optional(),
+        region: z => z.string().optional(),
+        database: z => z.boolean().optional(),
+        cache: z => z.boolean().optional(),
+        objectStorage: z => z.boolean().optional(),
+        delivery: z => z.enum(['rolling', 'blue-green', 'canary']).optional(),
+        vpcCidr: z => z.string().optional(),
+        image: z =>
+          z
+            .string({ description: 'Container image of the service' })
+            .optional(),
+        host: z =>
+          z
+            .string({ description: 'Public host name of the service' })
+            .optional(),
+        clusterRef: z =>
+          z
+            .string({
+              description:
+                'The shared cluster Resource it runs on; default: the cluster the repository creates',
+            })
+            .optional(),
+        repositoryUrl: z => z.string().optional(),
+        targetPath: z =>
+          z
+            .string({ description: 'Folder in the workspace (default .)' })
+            .optional(),
+      },
+      output: {
+        plan: z => z.string({ description: 'The plan rendered, as YAML' }),
+        entityRef: z =>
+          z.string({ description: 'The environment Resource it registers' }),
+        files: z => z.array(z.string()),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      const service = parseEntityRef(input.service, {
+        defaultKind: 'component',
+      });
+      let text: string;
+      if (input.plan) {
+        const { result } = await readPlanInput(
+          { plan: input.plan },
+          ctx.workspacePath,
+        );
+        requireValidPlan(result);
+        text =
+          typeof input.plan === 'string'
+            ? input.plan
+            : yaml.stringify(input.plan);
+      } else {
+        if (!input.tier) {
+          throw new InputError('Give either a plan or a tier to start from');
+        }
+        text = yaml.stringify(
+          presetEnvironmentPlan({
+            service: service.name,
+            owner: input.owner,
+            system: input.system || undefined,
+            environment: input.environment,
+            tier: input.tier,
+            region: input.region,
+            database: input.database,
+            cache: input.cache,
+            objectStorage: input.objectStorage,
+            delivery: input.delivery,
+            vpcCidr: input.vpcCidr,
+            workload: {
+              name: service.name.slice(0, 40),
+              image: input.image || undefined,
+              host: input.host || undefined,
+            },
+          }),
+        );
+      }
+      const { result } = await readPlanInput({ plan: text }, ctx.workspacePath);
+      const plan = requireValidPlan(result, `The ${input.environment} plan`);
+      if (!plan.spec.environments[input.environment]) {
+        throw new InputError(
+          `The plan has no environment "${
+            input.environment
+          }"; it has ${Object.keys(plan.spec.environments).join(', ')}`,
+        );
+      }
+      const repository = renderEnvironmentRepository({
+        plan,
+        environment: input.environment,
+        serviceRef: `component:${service.namespace}/${service.name}`,
+        repositoryUrl: input.repositoryUrl,
+        // Templates pass '' for "none".
+        clusterRef: input.clusterRef || undefined,
+      });
+      const root = resolveSafeChildPath(
+        ctx.workspacePath,
+        input.targetPath ?? '.',
+      );
+      for (const file of repository.files) {
+        const target = resolveSafeChildPath(root, file.path);
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, file.content);
+      }
+      ctx.logger.info(
+        `Rendered ${repository.files.length} files for ${service.name} ${input.environment} (${result.warningCount} plan warning(s))`,
+      );
+      ctx.output('plan', text);
+      ctx.output(
+        'entityRef',
+        `resource:${service.namespace}/${service.name}-${input.environment}`,
+      );
+      ctx.output(
+        'files',
+        repository.files.map(f => f.path),
+      );
+    },
+  });
+}

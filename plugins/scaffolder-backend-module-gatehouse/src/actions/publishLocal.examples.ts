@@ -1,0 +1,22 @@
+import { TemplateExample } from '@backstage/plugin-scaffolder-node';
+import yaml from 'yaml';
+
+export const examples: TemplateExample[] = [
+  {
+    description:
+      'Publish the rendered environment as a git repository in the local repositories folder and register it in the catalog',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'publish',
+          action: 'gatehouse:publish:local',
+          name: 'Publish to the local repositories folder',
+          input: {
+            repoName: 'orchestrator-api-perf-test',
+            commitMessage: 'perf-test environment of orchestrator-api',
+          },
+        },
+      ],
+    }),
+  },
+];
