@@ -66,6 +66,11 @@ const child = spawn('yarn', ['workspace', '@gatehouse/backend', 'start'], {
     APP_CONFIG_backend_cors_origin: baseUrl,
     APP_CONFIG_backend_database_connection_directory: dataDir,
     APP_CONFIG_gatehouse_cost_ingestion_locations: JSON.stringify([billingDir]),
+    // Environments created in the browser tests are published here.
+    APP_CONFIG_gatehouse_environments_localPublisher_directory: join(
+      dataDir,
+      'repositories',
+    ),
     APP_CONFIG_kubernetes_clusterLocatorMethods: JSON.stringify([
       { type: 'config', clusters: simulatedClusters },
     ]),

@@ -49,6 +49,8 @@ if [ "$run_e2e" = 1 ]; then
   if ensure_chromium; then
     step "frontend build" yarn workspace @gatehouse/app build
     step "browser end-to-end tests" yarn playwright test
+    # Three replicas on one PostgreSQL behind nginx (docs/production.md).
+    step "multi-replica tests" scripts/multi-replica.sh
   else
     failed_steps+=("chromium")
   fi

@@ -21,15 +21,19 @@ if (existsSync(jestReport)) {
   );
 }
 
-const e2eReport = join(dir, 'e2e.json');
-if (existsSync(e2eReport)) {
+for (const [label, file] of [
+  ['playwright', 'e2e.json'],
+  ['multi-replica', 'multi-replica.json'],
+]) {
+  const e2eReport = join(dir, file);
+  if (!existsSync(e2eReport)) continue;
   const { stats } = JSON.parse(readFileSync(e2eReport, 'utf8'));
   // "flaky" tests passed on retry; they count as passed but are named in the log.
   passed += stats.expected + stats.flaky;
   failed += stats.unexpected;
   skipped += stats.skipped;
   console.log(
-    `playwright: ${stats.expected + stats.flaky} passed (${
+    `${label}: ${stats.expected + stats.flaky} passed (${
       stats.flaky
     } on retry), ${stats.unexpected} failed`,
   );

@@ -26,6 +26,8 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Environments published by the local git publisher appear in the catalog.
+backend.add(import('./modules/localRepositories'));
 
 // Scaffolder.
 backend.add(import('@backstage/plugin-scaffolder-backend'));

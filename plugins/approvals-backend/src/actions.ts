@@ -3,7 +3,7 @@ import type {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { NotAllowedError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   approvalRequestReadPermission,
@@ -29,7 +29,7 @@ export function registerApprovalActions(options: {
     name: 'submit-change-request',
     title: 'Submit an infrastructure change for approval',
     description:
-      'Queues a Terraform plan (terraform show -json) and/or generated files for human sign-off, with a cost estimate, risk and the approval policy. Returns the request id, its status and content hash. Nothing goes live until people approve it.',
+      'Queues a Terraform plan (terraform show -json) or an infrastructure plan (infra-plan.yaml, one environment of it) for human sign-off, with a cost estimate, risk and the approval policy. Returns the request id, its status and content hash. Nothing goes live until people approve it.',
     attributes: { readOnly: false, destructive: false, idempotent: false },
     schema: {
       input: z =>
@@ -47,6 +47,18 @@ export function registerApprovalActions(options: {
             .string()
             .optional()
             .describe('The output of terraform show -json, as text'),
+          infraPlanYaml: z
+            .string()
+            .optional()
+            .describe(
+              'An infrastructure plan (infra-plan.yaml text) with the environment to change',
+            ),
+          priorInfraPlanYaml: z
+            .string()
+            .optional()
+            .describe(
+              'The infrastructure plan in force now, to diff and price against',
+            ),
           rollbackPlan: z
             .string()
             .min(1)
@@ -77,12 +89,23 @@ export function registerApprovalActions(options: {
       );
       if (decision.result !== AuthorizeResult.ALLOW)
         throw new NotAllowedError('You may not submit change requests');
+      if (!input.planJson && !input.infraPlanYaml) {
+        throw new InputError(
+          'a change needs planJson (a Terraform plan) or infraPlanYaml (an infrastructure plan)',
+        );
+      }
       const request = await approvals.submit(
         {
           title: input.title,
           entityRef: input.entityRef,
           environment: input.environment,
           plan: input.planJson,
+          infraPlan: input.infraPlanYaml
+            ? {
+                plan: input.infraPlanYaml,
+                priorPlan: input.priorInfraPlanYaml,
+              }
+            : undefined,
           notes: {
             rollbackPlan: input.rollbackPlan,
             testPlan: input.testPlan,

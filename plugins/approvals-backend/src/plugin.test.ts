@@ -174,9 +174,16 @@ describe('the approvals backend over HTTP', () => {
     expect(response.body.costDelta).toBeGreaterThan(7.59);
     expect(response.body.costDelta).toBeLessThan(100);
     expect(response.body.current.estimateId).toMatch(/[0-9a-f-]{36}/);
+    // The follow-up gets the approved values and the request that allowed them.
     expect(h.recorded.scaffolded.at(-1)).toEqual({
       templateRef: 'template:default/apply-environment',
-      values: { environment: 'development' },
+      values: {
+        environment: 'development',
+        approval: {
+          requestId: response.body.id,
+          contentHash: response.body.contentHash,
+        },
+      },
     });
     const again = await h
       .request()

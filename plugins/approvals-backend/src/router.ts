@@ -154,6 +154,18 @@ export async function createRouter(
     res.json(await approvals.planOf(req.params.id, revision));
   });
 
+  router.get(
+    '/requests/:id/revisions/:revision/infra-plan',
+    async (req, res) => {
+      await authorize(req, approvalRequestReadPermission, req.params.id);
+      const revision = Number(req.params.revision);
+      if (!Number.isInteger(revision) || revision < 1) {
+        throw new InputError('revision must be a positive whole number');
+      }
+      res.json(await approvals.infraPlanOf(req.params.id, revision));
+    },
+  );
+
   router.post('/requests/:id/decisions', async (req, res) => {
     const { caller } = await authorize(
       req,

@@ -5,15 +5,16 @@
  * | method | path | body / query | answer |
  * |---|---|---|---|
  * | POST | /requests | submitRequestSchema (≤ 50 MB, else 413) | 201 ChangeRequest |
- * | GET | /requests | listRequestsQuerySchema | { items: ChangeRequestSummary[], total } |
+ * | GET | /requests | listRequestsQuerySchema | RequestsPage |
  * | GET | /requests/counts | | { waitingForMe, mine, open } |
  * | GET | /requests/:id | | ChangeRequest |
  * | GET | /requests/:id/revisions/:revision/plan | | the plan JSON as submitted |
+ * | GET | /requests/:id/revisions/:revision/infra-plan | | { plan, priorPlan? }: the infrastructure plan documents as submitted |
  * | POST | /requests/:id/decisions | decideSchema | 201 ChangeRequest; 403 not allowed; 409 stale hash or decided |
  * | GET | /requests/:id/gate | gateQuerySchema | GateAnswer (for CI: is this exact plan approved?) |
  */
 import { z } from 'zod';
-import type { RequestStatus } from './types';
+import type { ChangeRequestSummary, RequestStatus } from './types';
 
 const markdown = z.string().max(100_000);
 const entityRef = z
@@ -22,6 +23,12 @@ const entityRef = z
     /^[a-z]+:[a-z0-9-_.]+\/[a-zA-Z0-9-_.]+$/,
     'must be a full entity ref such as component:default/my-service',
   );
+
+/** An infrastructure plan (`infra-plan.yaml`) as its YAML text or as an object. */
+const infraPlanDocument = z.union([
+  z.string().min(1).max(5_000_000),
+  z.record(z.unknown()),
+]);
 
 export const submitRequestSchema = z
   .object({
@@ -36,6 +43,17 @@ export const submitRequestSchema = z
       .regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes'),
     /** `terraform show -json` output, as an object or its text. */
     plan: z.union([z.record(z.unknown()), z.string().min(2)]).optional(),
+    /**
+     * The infrastructure plan the change applies (for the request's
+     * environment), and the revision in force now when there is one: priced
+     * by the cost plugin and assessed from their semantic diff.
+     */
+    infraPlan: z
+      .object({
+        plan: infraPlanDocument,
+        priorPlan: infraPlanDocument.optional(),
+      })
+      .optional(),
     /** Generated IaC files, with the content they replace ('' or absent for new files). */
     files: z
       .array(
@@ -62,10 +80,17 @@ export const submitRequestSchema = z
       .optional(),
     submitterKind: z.enum(['user', 'pipeline', 'agent']).optional(),
   })
-  .refine(body => body.plan !== undefined || (body.files?.length ?? 0) > 0, {
-    message: 'a change needs a Terraform plan, generated files, or both',
-    path: ['plan'],
-  });
+  .refine(
+    body =>
+      body.plan !== undefined ||
+      body.infraPlan !== undefined ||
+      (body.files?.length ?? 0) > 0,
+    {
+      message:
+        'a change needs a Terraform plan, generated files or an infrastructure plan',
+      path: ['plan'],
+    },
+  );
 
 export const listRequestsQuerySchema = z.object({
   view: z.enum(['waiting', 'mine', 'all']).default('all'),
@@ -88,7 +113,10 @@ export const listRequestsQuerySchema = z.object({
   maxCostDelta: z.coerce.number().optional(),
   olderThanHours: z.coerce.number().min(0).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  /** Rows to skip; after `cursor` when both are given. Deep pages are cheaper with `cursor`. */
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  /** `nextCursor` of the previous page: continue after its last row. */
+  cursor: z.string().min(1).max(400).optional(),
 });
 
 export const decideSchema = z.object({
@@ -112,6 +140,15 @@ export const gateQuerySchema = z.object({
 });
 
 export type SubmitRequest = z.input<typeof submitRequestSchema>;
+
+/** A page of the inbox. @public */
+export type RequestsPage = {
+  items: ChangeRequestSummary[];
+  /** All requests of the view with these filters. */
+  total: number;
+  /** Pass as `cursor` for the next page; absent on the last page. */
+  nextCursor?: string;
+};
 export type ListRequestsQuery = z.input<typeof listRequestsQuerySchema>;
 export type DecideRequest = z.input<typeof decideSchema>;
 

@@ -3,9 +3,10 @@ import type {
   DecideRequest,
   GateAnswer,
   ListRequestsQuery,
+  RequestsPage,
   SubmitRequest,
 } from './api';
-import type { ChangeRequest, ChangeRequestSummary } from './types';
+import type { ChangeRequest } from './types';
 
 /** @public */
 export type ApprovalsClientOptions = {
@@ -16,9 +17,7 @@ export type ApprovalsClientOptions = {
 /** @public */
 export interface ApprovalsApi {
   submit(request: SubmitRequest): Promise<ChangeRequest>;
-  list(
-    query?: ListRequestsQuery,
-  ): Promise<{ items: ChangeRequestSummary[]; total: number }>;
+  list(query?: ListRequestsQuery): Promise<RequestsPage>;
   counts(): Promise<{ waitingForMe: number; mine: number; open: number }>;
   get(id: string): Promise<ChangeRequest>;
   decide(id: string, decision: DecideRequest): Promise<ChangeRequest>;
@@ -41,9 +40,7 @@ export class ApprovalsClient implements ApprovalsApi {
     });
   }
   list(query?: ListRequestsQuery) {
-    return this.request<{ items: ChangeRequestSummary[]; total: number }>(
-      `/requests${toSearch(query)}`,
-    );
+    return this.request<RequestsPage>(`/requests${toSearch(query)}`);
   }
   counts() {
     return this.request<{ waitingForMe: number; mine: number; open: number }>(

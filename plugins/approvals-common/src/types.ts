@@ -94,10 +94,43 @@ export type PolicyStatus = {
   summary: string;
 };
 
+/** One semantic difference between two revisions of an infrastructure plan. @public */
+export type InfraPlanChange = {
+  /** Where, e.g. `spec.environments.production.data.databases[name=orders].instanceClass`. */
+  path: string;
+  kind: 'added' | 'removed' | 'changed';
+  /** The environment the change belongs to, when it belongs to one. */
+  environment?: string;
+  /** For reviewers, e.g. `database orders: instance class db.r6g.large → db.r6g.xlarge`. */
+  summary: string;
+};
+
+/**
+ * What a revision's infrastructure plan (`infra-plan.yaml`) changes in the
+ * request's environment, against the plan in force when one was given.
+ * @public
+ */
+export type InfraPlanReview = {
+  /** The plan's service (`metadata.service`) and revision. */
+  service: string;
+  revision: number | null;
+  /** The prior plan's revision; null when there was none (a new environment). */
+  priorRevision: number | null;
+  environment: string;
+  tier: 'development' | 'staging' | 'production';
+  /**
+   * The changes in this environment and to the plan as a whole; for a new
+   * plan, one line per part of the environment it creates.
+   */
+  changes: InfraPlanChange[];
+  /** Changes the prior plan and this one differ in for other environments (not part of this request). */
+  otherEnvironmentChanges: number;
+};
+
 /** A revision: the exact change that approvals are given to. @public */
 export type RequestRevision = {
   revision: number;
-  /** SHA-256 over plan, files, estimate, notes and inputs, fixed at submission. */
+  /** SHA-256 over plan, infrastructure plan, files, estimate, notes and inputs, fixed at submission. */
   contentHash: string;
   createdAt: string;
   submittedBy: string;
@@ -110,6 +143,8 @@ export type RequestRevision = {
   notes: ChangeNotes;
   inputs: Record<string, unknown>;
   hasPlan: boolean;
+  /** The infrastructure plan's review, when the change carries one. */
+  infraPlan?: InfraPlanReview | null;
 };
 
 /** @public */

@@ -3,10 +3,10 @@ import type {
   BackstageCredentials,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { ConflictError, NotFoundError, ResponseError } from '@backstage/errors';
+import { NotFoundError, ResponseError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { PlanView } from '@gatehouse/plugin-infra-plans-common';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef } from '@backstage/catalog-model';
 
 /**
  * Calls from the scaffolder's actions to Gatehouse's other backends, always
@@ -61,28 +61,6 @@ export function backendCalls(deps: {
         credentials,
       );
       return { entity, yaml: view.latest.yaml };
-    },
-
-    /** Registers a catalog file; an already registered one is not an error. */
-    async registerLocation(target: string, credentials: BackstageCredentials) {
-      try {
-        const added = await deps.catalog.addLocation(
-          { type: 'file', target },
-          { credentials },
-        );
-        return {
-          entityRefs: added.entities.map(e => stringifyEntityRef(e)),
-          existed: false,
-        };
-      } catch (error) {
-        if (
-          (error as Error).name === ConflictError.name ||
-          (error as ResponseError).response?.status === 409
-        ) {
-          return { entityRefs: [], existed: true };
-        }
-        throw error;
-      }
     },
   };
 }

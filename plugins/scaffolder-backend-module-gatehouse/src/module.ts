@@ -17,6 +17,11 @@ import { createPlanEstimateAction } from './actions/planEstimate';
 import { createPlanValidateAction } from './actions/planValidate';
 import { createPublishLocalAction } from './actions/publishLocal';
 import { backendCalls } from './backendCalls';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+
+/** Listened to by the backend's catalog module for local repositories. */
+export const LOCAL_REPOSITORY_PUBLISHED_TOPIC =
+  'gatehouse.local-repositories.published';
 
 /**
  * Gatehouse's scaffolder actions: environments rendered from infrastructure
@@ -33,8 +38,16 @@ export const scaffolderModuleGatehouse = createBackendModule({
         discovery: coreServices.discovery,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
+        events: eventsServiceRef,
       },
-      async init({ scaffolderActions, auth, discovery, config, catalog }) {
+      async init({
+        scaffolderActions,
+        auth,
+        discovery,
+        config,
+        catalog,
+        events,
+      }) {
         const calls = backendCalls({ auth, discovery, catalog });
         scaffolderActions.addActions(
           createEnvironmentRenderAction(),
@@ -83,7 +96,12 @@ export const scaffolderModuleGatehouse = createBackendModule({
             directory: config.getOptionalString(
               'gatehouse.environments.localPublisher.directory',
             ),
-            register: calls.registerLocation,
+            // The catalog module gatehouse-local-repositories reads the folder again.
+            announce: published =>
+              events.publish({
+                topic: LOCAL_REPOSITORY_PUBLISHED_TOPIC,
+                eventPayload: published,
+              }),
           }),
         );
       },

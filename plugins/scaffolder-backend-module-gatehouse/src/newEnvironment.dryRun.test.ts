@@ -113,10 +113,15 @@ describe('the "New environment for a service" template, through the scaffolder d
       if (rollout !== (combo.delivery !== 'rolling'))
         problems.push(`rollout ${rollout}`);
       // The cost step priced the environment before anything is published.
-      const estimate = response.body.steps.find(
-        (s: any) => s.id === 'estimate',
+      const log: string[] = response.body.log.map((l: any) => l.body.message);
+      const priced = log.find(line => line.includes('Estimated cost: '));
+      const monthly = Number(
+        priced?.match(/→ \$([\d,.]+) a month/)?.[1].replace(/,/g, ''),
       );
-      if (estimate?.status !== 'completed') problems.push('estimate step');
+      if (!(monthly > 0)) problems.push(`no estimate in the log`);
+      // Nothing is published in a dry run: the publisher only says what it would do.
+      if (!log.some(line => line.includes('Dry run: would submit')))
+        problems.push('approval step');
       if (problems.length) failures.push(`${label}: ${problems.join('; ')}`);
     }
     // The first few are enough to see what is wrong.

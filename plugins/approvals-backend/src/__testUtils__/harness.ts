@@ -1,9 +1,13 @@
 /*
  * Test harness: the approvals backend (optionally with the real cost backend
- * for estimates) on a test server, with the catalog, notifications, signals
- * and scaffolder replaced by recorders. Test-only; not exported.
+ * for estimates, or the real catalog backend) on a test server, with
+ * notifications, signals and scaffolder replaced by recorders. Test and
+ * benchmark only; not exported.
  */
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -45,11 +49,30 @@ export const ENTITIES = [
   },
   {
     apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'task-runner', namespace: 'default' },
+    spec: { type: 'service', owner: 'team-agents', lifecycle: 'production' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
     kind: 'Template',
     metadata: { name: 'apply-environment', namespace: 'default' },
     spec: { type: 'environment', steps: [] },
   },
 ];
+
+/** Each plugin on its own database, as the backend's database manager does. */
+function databasePerPlugin(databases: Record<string, Knex>) {
+  return createServiceFactory({
+    service: coreServices.database,
+    deps: { plugin: coreServices.pluginMetadata },
+    factory: ({ plugin }) => {
+      const knex = databases[plugin.getId()];
+      if (!knex) throw new Error(`No test database for ${plugin.getId()}`);
+      return mockServices.database({ knex, migrations: { skip: false } });
+    },
+  });
+}
 
 export type Recorded = {
   notifications: any[];
@@ -58,9 +81,14 @@ export type Recorded = {
 };
 
 export async function startApprovalsBackend(options: {
+  /** One database for every plugin. */
   knex?: Knex;
+  /** A database per plugin (e.g. approvals and cost, each with its own migrations). */
+  databases?: Record<string, Knex>;
   extraFeatures?: any[];
   config?: JsonObject;
+  /** The catalog: example entities in a mock (default), or a real catalog backend added through extraFeatures. */
+  catalog?: 'mock' | 'real';
 }) {
   const recorded: Recorded = { notifications: [], signals: [], scaffolded: [] };
   const userInfo = createServiceFactory({
@@ -77,12 +105,17 @@ export async function startApprovalsBackend(options: {
       },
     }),
   });
-  const actionsRegistry = actionsRegistryServiceMock();
+  // A quiet real logger rather than a jest mock: benchmarks run outside jest.
+  const actionsRegistry = actionsRegistryServiceMock({
+    logger: mockServices.rootLogger({ level: 'none' }),
+  });
   const backend = await startTestBackend({
     features: [
       approvalsPlugin,
       userInfo,
-      catalogServiceMock.factory({ entities: ENTITIES as any }),
+      ...(options.catalog === 'real'
+        ? []
+        : [catalogServiceMock.factory({ entities: ENTITIES as any })]),
       createServiceFactory({
         service: notificationService,
         deps: {},
@@ -116,6 +149,7 @@ export async function startApprovalsBackend(options: {
       ...(options.knex
         ? [mockServices.database.factory({ knex: options.knex })]
         : []),
+      ...(options.databases ? [databasePerPlugin(options.databases)] : []),
       ...(options.config
         ? [mockServices.rootConfig.factory({ data: options.config })]
         : []),

@@ -3,6 +3,7 @@ import type {
   Risk,
   RiskLevel,
 } from '@gatehouse/plugin-approvals-common';
+import { infraPlanRiskReasons, type SubmittedInfraPlan } from './infraPlan';
 
 /** Resources that hold data: deleting or replacing one can lose it. */
 const STATEFUL = [
@@ -31,16 +32,29 @@ const RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
 /**
  * The risk of a change and why: production, deletes or replacements of
  * stateful resources, security-group and IAM changes, and the size of the
- * cost increase each raise it. The highest reason sets the level.
+ * cost increase each raise it, whether they come from a Terraform plan or
+ * an infrastructure plan's diff. The highest reason sets the level.
  */
 export function assessRisk(input: {
   environment: string;
   summary: ChangeSummary;
   costDelta: number | null;
+  infraPlan?: SubmittedInfraPlan;
 }): Risk {
   const reasons: Array<[RiskLevel, string]> = [];
-  const production = input.environment === 'production';
-  if (production) reasons.push(['medium', 'changes production']);
+  const productionTier = input.infraPlan?.current.tier === 'production';
+  const production = input.environment === 'production' || productionTier;
+  if (input.environment === 'production') {
+    reasons.push(['medium', 'changes production']);
+  } else if (productionTier) {
+    reasons.push([
+      'medium',
+      `changes ${input.environment}, a production-tier environment`,
+    ]);
+  }
+  if (input.infraPlan) {
+    reasons.push(...infraPlanRiskReasons(input.infraPlan, production));
+  }
 
   const destructive = input.summary.resources.filter(
     r =>

@@ -21,6 +21,8 @@ export function contentHash(content: {
   entityRef: string;
   environment: string;
   plan: unknown;
+  /** The infrastructure plan and its prior, as validated data (formatting and comments aside). */
+  infraPlan?: { plan: unknown; priorPlan: unknown } | null;
   files: Array<{ path: string; content: string }>;
   estimate: unknown;
   notes: unknown;

@@ -13,6 +13,7 @@ import type {
   DecisionKind,
   GateAnswer,
   ListRequestsQuery,
+  RequestsPage,
   RequestStatus,
   SubmitterKind,
 } from '@gatehouse/plugin-approvals-common';
@@ -21,6 +22,11 @@ import { randomUUID } from 'node:crypto';
 import { assessRisk } from '../change/assessRisk';
 import { contentHash } from '../change/contentHash';
 import { fileDiffs } from '../change/fileDiffs';
+import {
+  InfraPlanDocument,
+  readSubmittedInfraPlan,
+  reviewInfraPlan,
+} from '../change/infraPlan';
 import { readPlan, summarizePlan } from '../change/summarizePlan';
 import {
   eligibleGroups,
@@ -42,6 +48,7 @@ import type {
 import type { ApprovalNotifier } from './ApprovalNotifier';
 import type { CostEstimator } from './CostEstimator';
 import type { FollowUpStarter } from './FollowUpStarter';
+import { decodeCursor, encodeCursor } from './inboxCursor';
 
 /** Who is asking: a person with their groups (ancestors included), or a service. */
 export type Caller =
@@ -54,6 +61,8 @@ export type SubmitInput = {
   entityRef: string;
   environment: string;
   plan?: unknown;
+  /** The infrastructure plan the change applies, and the one in force now. */
+  infraPlan?: { plan: InfraPlanDocument; priorPlan?: InfraPlanDocument };
   files?: Array<{ path: string; content: string; previousContent?: string }>;
   notes: StoredRevision['notes'];
   inputs?: Record<string, unknown>;
@@ -98,6 +107,9 @@ export class ApprovalService {
     const { store, catalog, auth } = this.deps;
     // Parse first: a malformed plan is refused before anything is stored.
     const plan = input.plan !== undefined ? readPlan(input.plan) : undefined;
+    const infraPlan = input.infraPlan
+      ? readSubmittedInfraPlan(input.infraPlan, input.environment)
+      : undefined;
     const entityRef = stringifyEntityRef(parseEntityRef(input.entityRef));
     const entity = await catalog.getEntityByRef(entityRef, {
       credentials: await auth.getOwnServiceCredentials(),
@@ -125,19 +137,18 @@ export class ApprovalService {
       }
     }
 
-    const estimate = plan
-      ? await this.deps.estimator.estimate({
-          plan: plan.json,
-          entityRef,
-          environment: input.environment,
-        })
-      : null;
-    const costDelta = plan ? estimate?.monthlyDelta ?? null : 0;
+    const estimate = await this.estimate(entityRef, input.environment, {
+      plan: plan?.json,
+      infraPlan: infraPlan?.documents,
+    });
+    // Generated files alone change no priced resource.
+    const costDelta = plan || infraPlan ? estimate?.monthlyDelta ?? null : 0;
     const summary = summarizePlan(plan?.parsed);
     const risk = assessRisk({
       environment: input.environment,
       summary,
       costDelta,
+      infraPlan,
     });
     const ownerRef = entity.spec?.owner
       ? stringifyEntityRef(
@@ -164,6 +175,9 @@ export class ApprovalService {
       entityRef,
       environment: input.environment,
       plan: plan?.json ?? null,
+      infraPlan: infraPlan
+        ? { plan: infraPlan.plan, priorPlan: infraPlan.prior ?? null }
+        : undefined,
       files: files.map(f => ({ path: f.path, content: f.content })),
       estimate: estimate
         ? {
@@ -204,6 +218,8 @@ export class ApprovalService {
           verdict,
           hasPlan: Boolean(plan),
           plan: plan?.json,
+          infraPlan: infraPlan ? reviewInfraPlan(infraPlan) : null,
+          infraPlanDocuments: infraPlan?.documents,
         },
         status: requestStatus,
         policySummary: status.summary,
@@ -247,6 +263,37 @@ export class ApprovalService {
     return this.get(saved.id, caller);
   }
 
+  /**
+   * The cost plugin's estimate: of the infrastructure plan's environment
+   * when there is one (against its prior plan), else of the Terraform plan.
+   */
+  private async estimate(
+    entityRef: string,
+    environment: string,
+    change: {
+      plan?: unknown;
+      infraPlan?: { plan: InfraPlanDocument; priorPlan?: InfraPlanDocument };
+    },
+  ) {
+    if (change.infraPlan) {
+      return this.deps.estimator.estimate({
+        kind: 'infra-plan',
+        entityRef,
+        environment,
+        ...change.infraPlan,
+      });
+    }
+    if (change.plan !== undefined) {
+      return this.deps.estimator.estimate({
+        kind: 'terraform',
+        entityRef,
+        environment,
+        plan: change.plan,
+      });
+    }
+    return null;
+  }
+
   async decide(
     id: string,
     input: { decision: DecisionKind; comment: string; revisionHash: string },
@@ -257,15 +304,15 @@ export class ApprovalService {
         'Only people decide on changes; service tokens may submit and read',
       );
     }
-    const request = await this.deps.store.getRequest(id);
-    if (!request) throw new NotFoundError(`No change request ${id}`);
+    const current = await this.deps.store.getCurrent(id);
+    if (!current) throw new NotFoundError(`No change request ${id}`);
+    const { request, revision } = current;
     if (request.status !== 'pending') {
       // Decided, expired, or waiting for a new revision: a conflict with the request's state.
       throw new ConflictError(
         `The request is ${request.status}; nothing more can be decided on revision ${request.revision}`,
       );
     }
-    const revision = (await this.deps.store.getRevision(id, request.revision))!;
     const eligibility = this.eligibility(request, revision.verdict, caller);
     if (!eligibility.allowed) throw new NotAllowedError(eligibility.reason);
 
@@ -354,18 +401,24 @@ export class ApprovalService {
 
   async get(id: string, caller: Caller): Promise<ChangeRequest> {
     const { store } = this.deps;
-    const request = await store.getRequest(id);
-    if (!request) throw new NotFoundError(`No change request ${id}`);
-    const [current, revisions, decisions, audit] = await Promise.all([
-      store.getRevision(id, request.revision),
+    // Four reads at once: the request with its current revision, and its lists.
+    const [found, revisions, decisions, audit] = await Promise.all([
+      store.getCurrent(id),
       store.listRevisions(id),
       store.listDecisions(id),
       store.listAudit(id),
     ]);
+    if (!found) throw new NotFoundError(`No change request ${id}`);
+    const { request, revision: current } = found;
     const currentDecisions = decisions.filter(
       d => d.revision === request.revision,
     );
-    const { verdict, plan: _plan, ...revision } = current!;
+    const {
+      verdict,
+      plan: _plan,
+      infraPlanDocuments: _documents,
+      ...revision
+    } = current;
     const eligibility = this.eligibility(request, verdict, caller);
     const decidedAlready = currentDecisions.some(
       d => d.approver === caller.ref,
@@ -393,14 +446,11 @@ export class ApprovalService {
     query: Required<Pick<ListRequestsQuery, 'view' | 'limit' | 'offset'>> &
       ListRequestsQuery,
     caller: Caller,
-  ) {
+  ): Promise<RequestsPage> {
     const statuses = statusesFor(query.status);
     const { items, total } = await this.deps.store.list({
       view: query.view,
-      viewer: {
-        ref: caller.ref,
-        groups: caller.kind === 'user' ? caller.groups : [],
-      },
+      viewer: this.viewerOf(caller),
       statuses,
       environment: query.environment,
       entityRef: query.entityRef,
@@ -415,33 +465,28 @@ export class ApprovalService {
           : undefined,
       limit: query.limit,
       offset: query.offset,
+      after: query.cursor ? decodeCursor(query.cursor) : undefined,
     });
-    return { items: items.map(item => this.summaryOf(item)), total };
+    const last = items.at(-1);
+    return {
+      items: items.map(({ cursor: _cursor, ...summary }) => summary),
+      total,
+      ...(last && items.length === query.limit
+        ? { nextCursor: encodeCursor(last.cursor) }
+        : {}),
+    };
   }
 
+  /** The inbox's badges, from counters kept with every status change. */
   async counts(caller: Caller) {
-    const count = async (
-      view: 'waiting' | 'mine' | 'all',
-      statuses?: RequestStatus[],
-    ) =>
-      (
-        await this.deps.store.list({
-          view,
-          viewer: {
-            ref: caller.ref,
-            groups: caller.kind === 'user' ? caller.groups : [],
-          },
-          statuses,
-          limit: 1,
-          offset: 0,
-        })
-      ).total;
-    const [waitingForMe, mine, open] = await Promise.all([
-      count('waiting'),
-      count('mine', ['pending', 'changes-requested']),
-      count('all', ['pending', 'changes-requested']),
-    ]);
-    return { waitingForMe, mine, open };
+    return this.deps.store.counts(this.viewerOf(caller));
+  }
+
+  private viewerOf(caller: Caller) {
+    return {
+      ref: caller.ref,
+      groups: caller.kind === 'user' ? caller.groups : [],
+    };
   }
 
   /** For pipelines: is exactly this revision approved? */
@@ -480,6 +525,20 @@ export class ApprovalService {
         `Revision ${revision} of ${id} has no Terraform plan`,
       );
     return stored.plan;
+  }
+
+  /** The infrastructure plan of a revision, as submitted, with the prior plan it was diffed against. */
+  async infraPlanOf(id: string, revision: number) {
+    const stored = await this.deps.store.getRevision(id, revision, true);
+    if (!stored)
+      throw new NotFoundError(
+        `No revision ${revision} of change request ${id}`,
+      );
+    if (!stored.infraPlanDocuments)
+      throw new NotFoundError(
+        `Revision ${revision} of ${id} has no infrastructure plan`,
+      );
+    return stored.infraPlanDocuments;
   }
 
   /** Expires requests nobody decided in time. */

@@ -28,8 +28,14 @@ export class FollowUpStarter {
       actor: 'approvals',
     };
     try {
+      // The follow-up learns which request allowed it, so its first step can
+      // check that exactly these values were approved (gatehouse:approval:check).
+      const values = {
+        ...followUp.values,
+        approval: { requestId: request.id, contentHash: request.contentHash },
+      };
       const { taskId } = await this.deps.scaffolder.scaffold(
-        { templateRef: followUp.templateRef, values: followUp.values as any },
+        { templateRef: followUp.templateRef, values: values as any },
         { credentials: await this.deps.auth.getOwnServiceCredentials() },
       );
       await this.deps.store.recordFollowUp(

@@ -13,8 +13,14 @@ import type { PolicyVerdict } from '../policy/evaluatePolicy';
 /** A revision as stored, with what the policy required of it. */
 export type StoredRevision = RequestRevision & {
   verdict: PolicyVerdict;
+  /** The Terraform plan (read only when asked for). */
   plan?: unknown;
+  /** The infrastructure plan documents as submitted (read only when asked for). */
+  infraPlanDocuments?: InfraPlanDocuments;
 };
+
+/** An infrastructure plan and the prior plan it was diffed against, as submitted. */
+export type InfraPlanDocuments = { plan: unknown; priorPlan?: unknown };
 
 /** The request row. */
 export type StoredRequest = Omit<ChangeRequestSummary, 'policySummary'> & {
@@ -56,6 +62,9 @@ export type DecisionInput = {
   groups: string[];
 };
 
+/** Where a page ends, in the inbox's order (risk rank, creation, id). */
+export type InboxCursor = { riskRank: number; createdAt: string; id: string };
+
 /** The inbox's question. */
 export type ListQuery = {
   view: 'waiting' | 'mine' | 'all';
@@ -69,8 +78,17 @@ export type ListQuery = {
   maxCostDelta?: number;
   createdBefore?: string;
   limit: number;
+  /** Rows to skip (after the cursor, when there is one). */
   offset: number;
+  /** Continue after this row (keyset pagination). */
+  after?: InboxCursor;
 };
+
+/** A listed request, with the key to continue after it. */
+export type ListedRequest = ChangeRequestSummary & { cursor: InboxCursor };
+
+/** The badge counts of the inbox. */
+export type InboxCounts = { waitingForMe: number; mine: number; open: number };
 
 /** Change requests, revisions, decisions and the audit trail. */
 export interface ApprovalsStore {
@@ -81,6 +99,10 @@ export interface ApprovalsStore {
   ): Promise<StoredRequest>;
 
   getRequest(id: string): Promise<StoredRequest | undefined>;
+  /** The request with its current revision (no plan), in one read. */
+  getCurrent(
+    id: string,
+  ): Promise<{ request: StoredRequest; revision: StoredRevision } | undefined>;
   getRevision(
     id: string,
     revision: number,
@@ -118,7 +140,15 @@ export interface ApprovalsStore {
     changedStatus: boolean;
   }>;
 
-  list(query: ListQuery): Promise<{ items: StoredRequest[]; total: number }>;
+  /**
+   * One page of a view, in the inbox's order, and the view's total. Reads
+   * are bounded by the page: totals come from counters kept with every
+   * status change where the filters allow (see the README).
+   */
+  list(query: ListQuery): Promise<{ items: ListedRequest[]; total: number }>;
+
+  /** The badge counts for a viewer, from the counters. */
+  counts(viewer: { ref: string; groups: string[] }): Promise<InboxCounts>;
 
   /** Marks pending requests past their expiry as expired; returns them. */
   expireDue(now: Date): Promise<StoredRequest[]>;

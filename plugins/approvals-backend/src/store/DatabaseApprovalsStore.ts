@@ -14,19 +14,21 @@ import { randomUUID } from 'node:crypto';
 import {
   ApprovalsStore,
   DecisionInput,
+  InboxCounts,
+  ListedRequest,
   ListQuery,
   NewRevision,
   Settlement,
   StoredRequest,
   StoredRevision,
 } from './ApprovalsStore';
+import { InboxPosition, moveInInbox, waitingSetOf } from './inboxCounters';
+import { inboxCounts, listPage, RISK_RANK } from './inboxQueries';
 
 const migrationsDir = resolvePackagePath(
   '@gatehouse/plugin-approvals-backend',
   'migrations',
 );
-
-const RISK_RANK = { low: 0, medium: 1, high: 2 } as const;
 
 function toIso(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
@@ -38,6 +40,38 @@ function toIso(value: unknown): string {
 }
 
 const json = (text: string | null) => (text === null ? null : JSON.parse(text));
+
+function toSummary(row: any): ListedRequest {
+  const createdAt = toIso(row.created_at);
+  return {
+    id: row.id,
+    title: row.title,
+    entityRef: row.entity_ref,
+    environment: row.environment,
+    status: row.status,
+    submitter: row.submitter,
+    submitterKind: row.submitter_kind,
+    revision: Number(row.current_revision),
+    contentHash: row.content_hash,
+    riskLevel: row.risk_level,
+    costDelta: row.cost_delta === null ? null : Number(row.cost_delta),
+    policySummary: row.policy_summary,
+    createdAt,
+    updatedAt: toIso(row.updated_at),
+    expiresAt: toIso(row.expires_at),
+    cursor: { riskRank: Number(row.risk_rank), createdAt, id: row.id },
+  };
+}
+
+/** The inbox position of a stored request row. */
+function positionOf(row: any, groups: string[]): InboxPosition {
+  return {
+    status: row.status,
+    environment: row.environment,
+    riskLevel: row.risk_level,
+    groups,
+  };
+}
 
 function toRequest(row: any): StoredRequest {
   return {
@@ -78,7 +112,11 @@ function toRevision(row: any, withPlan: boolean): StoredRevision {
       row.has_plan === undefined
         ? row.plan !== null
         : Boolean(Number(row.has_plan)),
+    infraPlan: json(row.infra_plan_review ?? null),
     ...(withPlan && row.plan !== null ? { plan: JSON.parse(row.plan) } : {}),
+    ...(withPlan && row.infra_plan
+      ? { infraPlanDocuments: JSON.parse(row.infra_plan) }
+      : {}),
   };
 }
 
@@ -107,6 +145,24 @@ function toAudit(row: any): AuditRecord {
     createdAt: toIso(row.created_at),
   };
 }
+
+/** A revision's columns other than its plan (which can be tens of megabytes). */
+const REVISION_COLUMNS = [
+  'request_id',
+  'revision',
+  'content_hash',
+  'submitted_by',
+  'created_at',
+  'summary',
+  'files',
+  'estimate',
+  'estimate_id',
+  'risk',
+  'notes',
+  'inputs',
+  'verdict',
+  'infra_plan_review',
+];
 
 /** The knex implementation of the approvals store, on SQLite or PostgreSQL. */
 export class DatabaseApprovalsStore implements ApprovalsStore {
@@ -153,19 +209,57 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
     );
   }
 
-  private async replaceEligibleGroups(
+  /**
+   * Moves a request to its new inbox position in the caller's transaction:
+   * the groups that may decide it (kept only while it is pending, with the
+   * request's sort keys beside them) and its waiting set. The caller moves
+   * the counters (moveInInbox) as its transaction's last write, so their
+   * rows, which every status change shares, are locked as briefly as can be.
+   */
+  private async reposition(
     trx: Knex.Transaction,
-    requestId: string,
-    groups: string[],
+    request: {
+      id: string;
+      submitter: string;
+      createdAt: Date;
+      riskRank: number;
+    },
+    from: InboxPosition | null,
+    to: InboxPosition,
   ) {
+    const waitingSet = waitingSetOf(to);
+    // Still waiting for the same groups at the same rank (a decision that
+    // settles nothing): the group rows stand as they are.
+    const unchanged =
+      waitingSetOf(from) === waitingSet && from?.riskLevel === to.riskLevel;
+    if (unchanged) return;
     await trx('approval_request_groups')
-      .where({ request_id: requestId })
+      .where({ request_id: request.id })
       .delete();
-    if (groups.length > 0) {
+    if (waitingSet) {
       await trx('approval_request_groups').insert(
-        groups.map(group_ref => ({ request_id: requestId, group_ref })),
+        [...new Set(to.groups)].map(group_ref => ({
+          request_id: request.id,
+          group_ref,
+          risk_rank: request.riskRank,
+          created_at: request.createdAt,
+          submitter: request.submitter,
+        })),
       );
     }
+    if (waitingSetOf(from) !== waitingSet) {
+      await trx('approval_requests')
+        .where({ id: request.id })
+        .update({ waiting_set: waitingSet });
+    }
+  }
+
+  /** The groups a stored request row is waiting for (none unless pending). */
+  private async groupsOf(trx: Knex.Transaction, requestId: string) {
+    const rows = await trx('approval_request_groups')
+      .select('group_ref')
+      .where({ request_id: requestId });
+    return rows.map(row => row.group_ref as string);
   }
 
   async saveRevision(
@@ -174,6 +268,9 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
   ): Promise<StoredRequest> {
     await this.db.transaction(async trx => {
       const existing = await this.lockedRequest(trx, input.requestId);
+      const from = existing
+        ? positionOf(existing, await this.groupsOf(trx, input.requestId))
+        : null;
       const now = new Date();
       const revisionNumber = existing
         ? Number(existing.current_revision) + 1
@@ -230,17 +327,40 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
         verdict: JSON.stringify(revision.verdict),
         plan:
           revision.plan === undefined ? null : JSON.stringify(revision.plan),
+        infra_plan: revision.infraPlanDocuments
+          ? JSON.stringify(revision.infraPlanDocuments)
+          : null,
+        infra_plan_review: revision.infraPlan
+          ? JSON.stringify(revision.infraPlan)
+          : null,
       });
-      await this.replaceEligibleGroups(
+      // Decisions were on the previous revision: none is open on this one.
+      await trx('approval_open_decisions')
+        .where({ request_id: input.requestId })
+        .delete();
+      const to: InboxPosition = {
+        status: input.status,
+        environment: input.environment,
+        riskLevel: revision.risk.level,
+        groups: input.eligibleGroups,
+      };
+      await this.reposition(
         trx,
-        input.requestId,
-        input.eligibleGroups,
+        {
+          id: input.requestId,
+          submitter: existing?.submitter ?? input.submitter,
+          createdAt: existing ? new Date(toIso(existing.created_at)) : now,
+          riskRank: RISK_RANK[revision.risk.level],
+        },
+        from,
+        to,
       );
       await this.appendAudit(
         trx,
         input.requestId,
         audit.map(record => ({ ...record, revision: revisionNumber })),
       );
+      await moveInInbox(trx, from, to);
     });
     return (await this.getRequest(input.requestId))!;
   }
@@ -248,6 +368,31 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
   async getRequest(id: string): Promise<StoredRequest | undefined> {
     const row = await this.db('approval_requests').where({ id }).first();
     return row ? toRequest(row) : undefined;
+  }
+
+  async getCurrent(id: string) {
+    const row = await this.db('approval_requests as r')
+      .join('approval_revisions as v', join =>
+        join
+          .on('v.request_id', 'r.id')
+          .andOn('v.revision', 'r.current_revision'),
+      )
+      .select(
+        'r.*',
+        ...REVISION_COLUMNS.map(column => `v.${column} as v_${column}`),
+        this.db.raw('CASE WHEN v.plan IS NULL THEN 0 ELSE 1 END AS v_has_plan'),
+      )
+      .where('r.id', id)
+      .first();
+    if (!row) return undefined;
+    const revision: Record<string, unknown> = {};
+    for (const column of [...REVISION_COLUMNS, 'has_plan']) {
+      revision[column] = row[`v_${column}`];
+    }
+    return {
+      request: toRequest(row),
+      revision: toRevision(revision, false),
+    };
   }
 
   async getRevision(
@@ -258,19 +403,7 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
     const columns = withPlan
       ? ['*']
       : [
-          'request_id',
-          'revision',
-          'content_hash',
-          'submitted_by',
-          'created_at',
-          'summary',
-          'files',
-          'estimate',
-          'estimate_id',
-          'risk',
-          'notes',
-          'inputs',
-          'verdict',
+          ...REVISION_COLUMNS,
           this.db.raw('CASE WHEN plan IS NULL THEN 0 ELSE 1 END AS has_plan'),
         ];
     const row = await this.db('approval_revisions')
@@ -369,21 +502,7 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
         created_at: new Date(decision.createdAt),
       });
       const revisionRow = await trx('approval_revisions')
-        .select(
-          'request_id',
-          'revision',
-          'content_hash',
-          'submitted_by',
-          'created_at',
-          'summary',
-          'files',
-          'estimate',
-          'estimate_id',
-          'risk',
-          'notes',
-          'inputs',
-          'verdict',
-        )
+        .select(REVISION_COLUMNS)
         .where({ request_id: input.requestId, revision: request.revision })
         .first();
       const decisions = (
@@ -402,11 +521,39 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
         policy_summary: settlement.policySummary,
         updated_at: new Date(),
       });
-      await this.replaceEligibleGroups(
+      const from = positionOf(row, await this.groupsOf(trx, input.requestId));
+      const to: InboxPosition = {
+        ...positionOf(row, settlement.eligibleGroups),
+        status: settlement.status,
+      };
+      await this.reposition(
         trx,
-        input.requestId,
-        settlement.eligibleGroups,
+        {
+          id: input.requestId,
+          submitter: row.submitter,
+          createdAt: new Date(toIso(row.created_at)),
+          riskRank: Number(row.risk_rank),
+        },
+        from,
+        to,
       );
+      // While the request waits, the approver's decision keeps it out of
+      // their "waiting for me"; once settled, nothing is open any more.
+      const waitingSet = waitingSetOf(to);
+      if (!waitingSet) {
+        await trx('approval_open_decisions')
+          .where({ request_id: input.requestId })
+          .delete();
+      } else if (input.approver !== row.submitter) {
+        await trx('approval_open_decisions')
+          .insert({
+            approver: input.approver,
+            request_id: input.requestId,
+            group_set: waitingSet,
+          })
+          .onConflict(['approver', 'request_id'])
+          .ignore();
+      }
       const audit: Omit<AuditRecord, 'sequence' | 'createdAt'>[] = [
         {
           action: input.decision,
@@ -434,62 +581,23 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
       const updated = toRequest(
         await trx('approval_requests').where({ id: input.requestId }).first(),
       );
+      await moveInInbox(trx, from, to);
       return { request: updated, decision, changedStatus };
     });
   }
 
   async list(
     query: ListQuery,
-  ): Promise<{ items: StoredRequest[]; total: number }> {
-    const base = this.db('approval_requests as r').modify(q => {
-      if (query.statuses) q.whereIn('r.status', query.statuses);
-      if (query.environment) q.where('r.environment', query.environment);
-      if (query.entityRef) q.where('r.entity_ref', query.entityRef);
-      if (query.risk) q.where('r.risk_level', query.risk);
-      if (query.minCostDelta !== undefined)
-        q.where('r.cost_delta', '>=', query.minCostDelta);
-      if (query.maxCostDelta !== undefined)
-        q.where('r.cost_delta', '<=', query.maxCostDelta);
-      if (query.createdBefore)
-        q.where('r.created_at', '<', new Date(query.createdBefore));
-      if (query.view === 'mine') q.where('r.submitter', query.viewer.ref);
-      if (query.view === 'waiting') {
-        // Pending, asks for one of my groups, not mine, and not decided by me yet.
-        q.where('r.status', 'pending')
-          .whereNot('r.submitter', query.viewer.ref)
-          // An uncorrelated IN: one scan of the group index, whatever the statistics.
-          .whereIn(
-            'r.id',
-            this.db('approval_request_groups')
-              .select('request_id')
-              .whereIn(
-                'group_ref',
-                query.viewer.groups.length > 0 ? query.viewer.groups : ['-'],
-              ),
-          )
-          .whereNotExists(sub =>
-            sub
-              .select(this.db.raw('1'))
-              .from('approval_decisions as d')
-              .whereRaw(
-                'd.request_id = r.id AND d.revision = r.current_revision',
-              )
-              .where('d.approver', query.viewer.ref),
-          );
-      }
-    });
-    const [{ count }] = await base.clone().count({ count: '*' });
-    const rows = await base
-      .clone()
-      .select('r.*')
-      // The oldest urgent first: risk, then age.
-      .orderBy([
-        { column: 'r.risk_rank', order: 'desc' },
-        { column: 'r.created_at', order: 'asc' },
-      ])
-      .limit(query.limit)
-      .offset(query.offset);
-    return { items: rows.map(toRequest), total: Number(count) };
+  ): Promise<{ items: ListedRequest[]; total: number }> {
+    const { rows, total } = await listPage(this.db, query);
+    return { items: rows.map(toSummary), total };
+  }
+
+  async counts(viewer: {
+    ref: string;
+    groups: string[];
+  }): Promise<InboxCounts> {
+    return inboxCounts(this.db, viewer);
   }
 
   async expireDue(now: Date): Promise<StoredRequest[]> {
@@ -507,7 +615,20 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
         await trx('approval_requests')
           .where({ id })
           .update({ status: 'expired', updated_at: now });
-        await this.replaceEligibleGroups(trx, id, []);
+        const from = positionOf(row, await this.groupsOf(trx, id));
+        const to: InboxPosition = { ...positionOf(row, []), status: 'expired' };
+        await this.reposition(
+          trx,
+          {
+            id,
+            submitter: row.submitter,
+            createdAt: new Date(toIso(row.created_at)),
+            riskRank: Number(row.risk_rank),
+          },
+          from,
+          to,
+        );
+        await trx('approval_open_decisions').where({ request_id: id }).delete();
         await this.appendAudit(trx, id, [
           {
             action: 'expired',
@@ -518,6 +639,7 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
             statusAfter: 'expired' as RequestStatus,
           },
         ]);
+        await moveInInbox(trx, from, to);
         expired.push(toRequest({ ...row, status: 'expired', updated_at: now }));
       });
     }

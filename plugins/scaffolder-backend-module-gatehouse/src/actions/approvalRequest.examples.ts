@@ -29,4 +29,27 @@ export const examples: TemplateExample[] = [
       ],
     }),
   },
+  {
+    description:
+      'Ask for approval of a change to one environment of an infrastructure plan: the approvals backend prices it against the plan in force and assesses its semantic diff',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'approval',
+          action: 'gatehouse:approval:request',
+          name: 'Request approval',
+          input: {
+            title: 'task-runner: a third development node',
+            entityRef: 'component:default/task-runner',
+            environment: 'development',
+            infraPlan: "${{ steps['change'].output.plan }}",
+            priorInfraPlan: "${{ steps['change'].output.priorPlan }}",
+            includeWorkspace: false,
+            rollbackPlan: 'Apply the prior plan revision again.',
+            testPlan: 'Drain a test queue in development.',
+          },
+        },
+      ],
+    }),
+  },
 ];

@@ -56,6 +56,63 @@ describe('gatehouse:approval:request', () => {
     expect(ctx.output).toHaveBeenCalledWith('url', '/approvals/requests/req-1');
   });
 
+  it('runs its infrastructure plan example: passes the plan and the prior plan through, without workspace files', async () => {
+    const { submit, action } = actionAnswering('auto-approved');
+    const input = yaml.parse(examples[1].example).steps[0].input;
+    const ctx = createMockActionContext({
+      input,
+      workspacePath: workspace.path,
+    });
+    await action.handler(ctx as any);
+    const [request] = submit.mock.calls[0] as any[];
+    expect(request).toMatchObject({
+      entityRef: 'component:default/task-runner',
+      environment: 'development',
+      infraPlan: { plan: input.infraPlan, priorPlan: input.priorInfraPlan },
+    });
+    expect(request.files).toBeUndefined();
+    expect(ctx.output).toHaveBeenCalledWith('autoApproved', true);
+  });
+
+  it('takes the plan as an object and leaves out a prior plan that rendered empty', async () => {
+    const { submit, action } = actionAnswering('pending');
+    const plan = {
+      apiVersion: 'gatehouse.io/v1alpha1',
+      kind: 'InfrastructurePlan',
+    };
+    const ctx = createMockActionContext({
+      input: {
+        title: 'New staging',
+        entityRef: 'component:default/task-runner',
+        environment: 'staging',
+        infraPlan: plan,
+        priorInfraPlan: '  ',
+        rollbackPlan: 'r',
+        testPlan: 't',
+      },
+      workspacePath: workspace.path,
+    });
+    await action.handler(ctx as any);
+    const [request] = submit.mock.calls[0] as any[];
+    expect(request.infraPlan).toEqual({ plan, priorPlan: undefined });
+    // Without an infrastructure plan, none is sent.
+    const plain = actionAnswering('pending');
+    await plain.action.handler(
+      createMockActionContext({
+        input: {
+          title: 'Files only',
+          entityRef: 'component:default/x',
+          environment: 'staging',
+          infraPlan: '',
+          rollbackPlan: 'r',
+          testPlan: 't',
+        },
+        workspacePath: workspace.path,
+      }) as any,
+    );
+    expect((plain.submit.mock.calls[0] as any[])[0].infraPlan).toBeUndefined();
+  });
+
   it('continues in the same task when the change is approved automatically', async () => {
     const { action } = actionAnswering('auto-approved');
     const ctx = createMockActionContext({

@@ -37,6 +37,13 @@ async function workspaceFiles(
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }
 
+/** A template expression that rendered to nothing ('' or whitespace) means "not given". */
+function present<T extends string | Record<string, unknown>>(
+  value: T | undefined,
+): T | undefined {
+  return typeof value === 'string' && value.trim() === '' ? undefined : value;
+}
+
 /**
  * `gatehouse:approval:request`: records the change for human sign-off. An
  * automatically approved change continues in the same task (output
@@ -66,6 +73,20 @@ export function createApprovalRequestAction(options: {
           z
             .union([z.string(), z.record(z.unknown())], {
               description: 'terraform show -json output (object or text)',
+            })
+            .optional(),
+        infraPlan: z =>
+          z
+            .union([z.string(), z.record(z.unknown())], {
+              description:
+                'The infrastructure plan (infra-plan.yaml as YAML text or an object) with the environment to change: priced by the cost plugin and assessed from its diff',
+            })
+            .optional(),
+        priorInfraPlan: z =>
+          z
+            .union([z.string(), z.record(z.unknown())], {
+              description:
+                'The infrastructure plan in force now (YAML text or object), to diff and price against; leave out for a new environment',
             })
             .optional(),
         includeWorkspace: z =>
@@ -110,11 +131,15 @@ export function createApprovalRequestAction(options: {
         input.includeWorkspace === false
           ? []
           : await workspaceFiles(ctx.workspacePath);
+      const infraPlan = present(input.infraPlan);
       const request: SubmitRequest = {
         title: input.title,
         entityRef: input.entityRef,
         environment: input.environment,
         plan: input.plan,
+        infraPlan: infraPlan
+          ? { plan: infraPlan, priorPlan: present(input.priorInfraPlan) }
+          : undefined,
         files: files.length > 0 ? files : undefined,
         notes: {
           rollbackPlan: input.rollbackPlan,
@@ -137,7 +162,9 @@ export function createApprovalRequestAction(options: {
 
       if (ctx.isDryRun) {
         ctx.logger.info(
-          `Dry run: would submit "${input.title}" with ${files.length} file(s) for approval`,
+          `Dry run: would submit "${input.title}" with ${files.length} file(s)${
+            infraPlan ? ' and an infrastructure plan' : ''
+          } for approval`,
         );
         ctx.output('requestId', 'dry-run');
         ctx.output('status', 'dry-run');

@@ -1,20 +1,32 @@
-import {
-  BackstageCredentials,
-  resolveSafeChildPath,
-} from '@backstage/backend-plugin-api';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import git from 'isomorphic-git';
 import fs from 'node:fs';
 import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import yaml from 'yaml';
 import { examples } from './publishLocal.examples';
 
-/** Registers a catalog file location; answers the entities it brought in. */
-export type RegisterLocation = (
-  target: string,
-  credentials: BackstageCredentials,
-) => Promise<{ entityRefs: string[]; existed: boolean }>;
+/**
+ * Tells the catalog a repository was published. The catalog reads the
+ * publisher's folder itself (a provider in the backend), so users never
+ * register file locations.
+ */
+export type AnnouncePublished = (published: {
+  repository: string;
+  commitHash: string;
+}) => Promise<void>;
+
+/** The kind:namespace/name refs of the entities a catalog-info.yaml declares. */
+function declaredEntityRefs(text: string): string[] {
+  return yaml
+    .parseAllDocuments(text)
+    .map(doc => doc.toJS() as Entity | null)
+    .filter((e): e is Entity => Boolean(e?.kind && e?.metadata?.name))
+    .map(e => stringifyEntityRef(e));
+}
 
 const DEFAULT_AUTHOR = { name: 'Gatehouse', email: 'gatehouse@example.com' };
 
@@ -40,13 +52,13 @@ async function workTreeFiles(root: string, dir = ''): Promise<string[]> {
 export function createPublishLocalAction(options: {
   /** Folder the repositories live in; unset disables the action. */
   directory?: string;
-  register: RegisterLocation;
+  announce: AnnouncePublished;
   author?: { name: string; email: string };
 }) {
   return createTemplateAction({
     id: 'gatehouse:publish:local',
     description:
-      'Commits the workspace to a git repository in the local repositories folder (gatehouse.environments.localPublisher.directory) and registers its catalog-info.yaml.',
+      'Commits the workspace to a git repository in the local repositories folder (gatehouse.environments.localPublisher.directory); the catalog reads its catalog-info.yaml from there.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -154,18 +166,10 @@ export function createPublishLocalAction(options: {
 
       let entityRef: string | undefined;
       if (input.register !== false && fs.existsSync(catalogInfo)) {
-        const registered = await options.register(
-          catalogInfo,
-          await ctx.getInitiatorCredentials(),
-        );
-        entityRef =
-          registered.entityRefs.find(ref => ref.startsWith('resource:')) ??
-          registered.entityRefs[0];
-        ctx.logger.info(
-          registered.existed
-            ? `${catalogInfo} was already registered; the catalog picks up the new commit`
-            : `Registered ${catalogInfo}: ${registered.entityRefs.join(', ')}`,
-        );
+        const refs = declaredEntityRefs(fs.readFileSync(catalogInfo, 'utf8'));
+        entityRef = refs.find(ref => ref.startsWith('resource:')) ?? refs[0];
+        await options.announce({ repository: target, commitHash });
+        ctx.logger.info(`The catalog reads ${catalogInfo}: ${refs.join(', ')}`);
       }
       ctx.output('remoteUrl', `file://${target}`);
       ctx.output('repoContentsUrl', target);

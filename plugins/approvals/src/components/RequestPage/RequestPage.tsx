@@ -23,7 +23,9 @@ import { AuditTimeline } from './AuditTimeline';
 import { SummaryCard } from './SummaryCard';
 import { CostCard } from './CostCard';
 import { DecisionCard } from './DecisionCard';
+import { EstimateVsActualCard } from './EstimateVsActualCard';
 import { FilesCard } from './FilesCard';
+import { InfraPlanCard } from './InfraPlanCard';
 import { NotesCard } from './NotesCard';
 import { PolicyCard } from './PolicyCard';
 import { ResourceChangesCard } from './ResourceChangesCard';
@@ -113,12 +115,20 @@ export function RequestView(props: { id: string }) {
           </Box>
           <PolicyCard request={r} />
         </Grid>
-        <Grid item xs={12}>
-          <ResourceChangesCard summary={r.current.summary} />
-        </Grid>
+        {r.current.infraPlan && (
+          <Grid item xs={12}>
+            <InfraPlanCard review={r.current.infraPlan} />
+          </Grid>
+        )}
+        {(r.current.hasPlan || !r.current.infraPlan) && (
+          <Grid item xs={12}>
+            <ResourceChangesCard summary={r.current.summary} />
+          </Grid>
+        )}
         <Grid item xs={12}>
           <CostCard revision={r.current} />
         </Grid>
+        <EstimateVsActualCard request={r} />
         <Grid item xs={12}>
           <FilesCard request={r} />
         </Grid>

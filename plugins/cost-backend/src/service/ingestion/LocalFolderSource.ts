@@ -38,7 +38,9 @@ export class LocalFolderSource implements BillingSource {
           files.push({
             path: relative(this.root, full).split(sep).join('/'),
             size: info.size,
-            mtime: info.mtimeMs,
+            // Whole milliseconds: the column is a bigint, and PostgreSQL
+            // refuses the fraction mtimeMs carries.
+            mtime: Math.floor(info.mtimeMs),
           });
         }
       }

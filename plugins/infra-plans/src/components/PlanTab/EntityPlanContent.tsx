@@ -157,7 +157,7 @@ export function EntityPlanContent() {
           <Grid item xs={12}>
             <EnvironmentSummary env={plan.spec.environments[environment]} />
           </Grid>
-          <Grid item xs={12} lg={7}>
+          <Grid item xs={12}>
             <InfoCard
               title="Monthly cost"
               subheader={
@@ -178,14 +178,7 @@ export function EntityPlanContent() {
               )}
             </InfoCard>
           </Grid>
-          <Grid item xs={12} lg={5}>
-            <DocumentsCard
-              entity={name}
-              revision={latest.revision}
-              environment={environment}
-            />
-          </Grid>
-          <Grid item xs={12}>
+          <Grid item xs={12} lg={8}>
             <InfoCard title={`Topology: ${environment}`}>
               {diagram.error ? (
                 <ResponseErrorPanel error={diagram.error} />
@@ -195,6 +188,13 @@ export function EntityPlanContent() {
               ) : null}
               {diagram.loading ? <Progress /> : null}
             </InfoCard>
+          </Grid>
+          <Grid item xs={12} lg={4}>
+            <DocumentsCard
+              entity={name}
+              revision={latest.revision}
+              environment={environment}
+            />
           </Grid>
         </>
       ) : null}

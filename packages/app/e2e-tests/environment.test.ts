@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test';
+import { signInAs } from './signIn';
+
+test('a developer creates an environment through the form, sees its cost first, it is approved, published and found in the catalog', async ({
+  browser,
+}) => {
+  test.setTimeout(420_000);
+  const environment = `e2e-${Date.now().toString(36)}`;
+  const bob = await (await browser.newContext()).newPage();
+  await signInAs(bob, 'Bob Okafor');
+  await bob.goto('/create/templates/default/new-environment');
+
+  // The environment.
+  const service = bob.locator('#root_service');
+  await service.click();
+  await service.fill('orchestrator');
+  await bob.getByRole('option', { name: /orchestrator[- ]api/i }).click();
+  await bob.locator('#root_environment').fill(environment);
+  await bob.getByRole('button', { name: 'Next' }).click();
+
+  // What it needs: the plan is validated and priced while the form is filled in.
+  await expect(bob.getByTestId('environment-preview')).toBeVisible();
+  await expect(bob.getByText(/plan valid/)).toBeVisible({ timeout: 30_000 });
+  await expect(bob.getByTestId('environment-cost')).toContainText(
+    /\$[\d,]+\.\d\d a month/,
+    { timeout: 30_000 },
+  );
+  await bob.getByRole('button', { name: 'Next' }).click();
+
+  // Review and publish, to the embedded local git publisher.
+  await bob.getByRole('button', { name: 'Review' }).click();
+  await bob.getByRole('button', { name: 'Create' }).click();
+
+  // A new environment costs more than the 100 USD a month a development
+  // change may add unreviewed: the task ends with its change request.
+  const requestLink = bob.getByRole('link', { name: 'Change request' });
+  await expect(requestLink).toBeVisible({ timeout: 180_000 });
+  const href = await requestLink.getAttribute('href');
+  expect(href).toMatch(/\/approvals\/requests\/[0-9a-f-]{36}$/);
+
+  // Dave, an SRE and platform approver, approves it.
+  const dave = await (await browser.newContext()).newPage();
+  await signInAs(dave, 'Dave Lindqvist');
+  await dave.goto(href!);
+  await expect(
+    dave.getByText(`environment ${environment}`).first(),
+  ).toBeVisible();
+  await dave
+    .getByLabel('Comment')
+    .fill('Sized like every development environment.');
+  await dave.getByRole('button', { name: 'Approve' }).click();
+  await expect(dave.getByText('Approved').first()).toBeVisible();
+
+  // The approvals backend starts the follow-up template, which publishes the
+  // repository and registers it: Bob finds the environment in the catalog.
+  const entityPath = `/catalog/default/resource/orchestrator-api-${environment}`;
+  await expect
+    .poll(
+      async () => {
+        await bob.goto(entityPath);
+        await bob
+          .getByText(/Entity not found|Overview/)
+          .first()
+          .waitFor({ timeout: 20_000 });
+        return bob.getByText('Infrastructure plan', { exact: true }).count();
+      },
+      { timeout: 240_000, intervals: [3_000] },
+    )
+    .toBeGreaterThan(0);
+
+  // Its plan tab shows the plan the form made.
+  await bob.getByText('Infrastructure plan', { exact: true }).click();
+  await expect(
+    bob.getByText('Revision 1', { exact: true }).first(),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(
+    bob.getByRole('tab', { name: new RegExp(`${environment} \\(development`) }),
+  ).toBeVisible();
+});

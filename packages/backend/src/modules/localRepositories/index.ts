@@ -1,0 +1,1 @@
+export { catalogModuleLocalRepositories as default } from './module';

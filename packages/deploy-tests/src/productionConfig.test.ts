@@ -1,0 +1,62 @@
+import { objectOf, readYaml } from './__testUtils__/repository';
+
+const production = () => readYaml('app-config.production.yaml');
+
+describe('app-config.production.yaml', () => {
+  it('stores everything in PostgreSQL, from the environment', () => {
+    const { database } = production().backend;
+    expect(database.client).toBe('pg');
+    expect(database.connection).toEqual({
+      host: '${POSTGRES_HOST}',
+      port: '${POSTGRES_PORT}',
+      user: '${POSTGRES_USER}',
+      password: '${POSTGRES_PASSWORD}',
+    });
+  });
+
+  it('carries events, and so live updates, between replicas', () => {
+    // "always": a missing events hub is an error, never a silent fallback to
+    // the bus of one replica.
+    expect(production().events.useEventBus).toBe('always');
+  });
+
+  it('shares the service-to-service and session secrets between replicas', () => {
+    expect(production().backend.auth.keys).toEqual([
+      { secret: '${BACKEND_SECRET}' },
+    ]);
+    expect(production().auth.session.secret).toBe('${AUTH_SESSION_SECRET}');
+  });
+
+  it('drains before it stops, within the pod grace period', () => {
+    const delay = production().backend.lifecycle.serverShutdownDelay.seconds;
+    const pod = objectOf('Deployment', 'gatehouse').spec.template.spec;
+    const preStop = Number(pod.containers[0].lifecycle.preStop.exec.command[1]);
+    expect(delay).toBeGreaterThan(0);
+    expect(pod.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(
+      preStop + delay + 30,
+    );
+  });
+
+  it('signs in through OpenID Connect only', () => {
+    const config = production();
+    expect(config.auth.environment).toBe('production');
+    expect(config.gatehouse.signIn.providers).toEqual(['oidc']);
+    expect(config.auth.providers.oidc.production).toMatchObject({
+      metadataUrl: '${AUTH_OIDC_METADATA_URL}',
+      clientId: '${AUTH_OIDC_CLIENT_ID}',
+      clientSecret: '${AUTH_OIDC_CLIENT_SECRET}',
+    });
+    expect(Object.keys(config.auth.providers)).toEqual(['oidc']);
+  });
+
+  it('keeps the clusters, forges and environment publisher sections', () => {
+    const config = production();
+    expect(config.kubernetes.clusterLocatorMethods.length).toBeGreaterThan(0);
+    expect(Object.keys(config.integrations)).toEqual(
+      expect.arrayContaining(['github', 'gitlab', 'gitea']),
+    );
+    expect(config.gatehouse.environments.localPublisher.directory).toBe(
+      '${GATEHOUSE_REPOSITORIES_DIR}',
+    );
+  });
+});
