@@ -9,7 +9,11 @@ describe('the clusters contract', () => {
         { kind: 'Component', namespace: 'default', name: 'task-runner.v2' },
         'entity',
       ),
-    ).toEqual({ kind: 'Component', namespace: 'default', name: 'task-runner.v2' });
+    ).toEqual({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'task-runner.v2',
+    });
     expect(() =>
       parseInput(
         entityHealthParamsSchema,
