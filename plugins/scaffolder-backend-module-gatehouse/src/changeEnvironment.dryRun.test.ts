@@ -13,7 +13,7 @@ import {
 jest.setTimeout(300_000);
 
 /** A published environment repository, as the new-environment template leaves it. */
-function publishedEnvironment(tier: 'development' | 'production') {
+function publishedEnvironment(tier: 'development' | 'staging' | 'production') {
   const dir = mkdtempSync(join(tmpdir(), 'gatehouse-env-'));
   const plan = presetEnvironmentPlan({
     service: 'orchestrator-api',
@@ -51,7 +51,7 @@ function publishedEnvironment(tier: 'development' | 'production') {
 }
 
 describe('the "Change an environment" template, through the scaffolder dry-run endpoint', () => {
-  it.each(['development', 'production'] as const)(
+  it.each(['development', 'staging', 'production'] as const)(
     'changes a %s environment: plan diff, re-rendered files that pass the checks, and the cost against what runs now',
     async tier => {
       const { dir, plan, entity } = publishedEnvironment(tier);
