@@ -7,7 +7,6 @@ import {
   diffPlans,
   EntityName,
   parsePlan,
-  PlanIssue,
   PlanRevision,
 } from '@gatehouse/plugin-infra-plans-common';
 import {
@@ -46,7 +45,6 @@ export function PlanEditor(props: {
   const [message, setMessage] = useState('');
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string>();
-  const [serverIssues, setServerIssues] = useState<PlanIssue[]>();
   useDebounce(() => setChecked(text), 300, [text]);
 
   const result = useMemo(() => parsePlan(checked), [checked]);
@@ -80,7 +78,6 @@ export function PlanEditor(props: {
   async function save() {
     setSaving(true);
     setSaveError(undefined);
-    setServerIssues(undefined);
     try {
       await api.saveRevision(props.entity, {
         yaml: text,
@@ -88,8 +85,8 @@ export function PlanEditor(props: {
       });
       props.onClose(true);
     } catch (e: any) {
+      // The backend runs the same validator, so its issues are the ones shown.
       setSaveError(e?.message ?? String(e));
-      setServerIssues(e?.body?.issues);
     } finally {
       setSaving(false);
     }
@@ -149,7 +146,7 @@ export function PlanEditor(props: {
       </Grid>
       <Grid item xs={12} lg={5}>
         <InfoCard title="Validation">
-          <IssuesTable issues={serverIssues ?? result.issues} />
+          <IssuesTable issues={result.issues} />
         </InfoCard>
         <Box mt={3}>
           <InfoCard title={`Changes against revision ${props.base.revision}`}>
