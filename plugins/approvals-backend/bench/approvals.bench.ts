@@ -11,7 +11,13 @@
  *    loopback): p50/p95/p99 for
  *    "waiting for me", "mine", "all" with filters, the badge counts and the
  *    request page, and for the catalog's GET /api/catalog/entities served by
- *    the same backend in the same run, for comparison. Goal p95 < 50 ms.
+ *    the same backend in the same run, for comparison (with the catalog's
+ *    entity-by-name route and the health endpoint, the server's floor here).
+ *    Goal p95 < 50 ms. While each load runs, a writer takes
+ *    BENCH_WRITES_PER_SECOND decisions (default 2) through the API, so the
+ *    data changes under the readers as in use. Two passes: the read cache on
+ *    (as shipped) and off (every read queries the database), or only one
+ *    with BENCH_READ_CACHE=on|off.
  *    The backend is the test server (startTestBackend) with the approvals
  *    plugin and a real catalog backend holding the example entities, both on
  *    the database under test; authentication is the test server's mock
@@ -44,6 +50,14 @@ import type { JsonObject } from '@backstage/types';
 
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
 const CONNECTIONS = 50;
+/** Decisions per second through the API while the reads are measured. */
+const WRITES_PER_SECOND = Number(process.env.BENCH_WRITES_PER_SECOND ?? 2);
+/** Read cache passes: on (as shipped), off, or both, one after the other. */
+const READ_CACHE_PASSES = (
+  process.env.BENCH_READ_CACHE === 'both' || !process.env.BENCH_READ_CACHE
+    ? ['on', 'off']
+    : [process.env.BENCH_READ_CACHE]
+) as Array<'on' | 'off'>;
 /** Stored requests; fewer only to try the benchmark out (the goal is for 10,000). */
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
 const EXAMPLES = resolve(__dirname, '../../../examples');
@@ -216,12 +230,14 @@ async function benchDecisions(name: string, store: DatabaseApprovalsStore) {
  * in production): 80 % pending, for platform-approvers or for team-agents
  * and sre, across 50 submitters, 200 services, three environments and risks;
  * alice has already approved 300 of the pending ones waiting for her.
- * Returns a pending request alice decided, for the request page.
+ * Returns a pending request alice decided, for the request page, and
+ * pending requests for platform-approvers the writer decides during the load.
  */
 async function seed(store: DatabaseApprovalsStore, count: number) {
   const environments = ['development', 'staging', 'production'];
   const risks = ['low', 'medium', 'high'] as const;
   const aliceDecides: string[] = [];
+  const writeTargets: string[] = [];
   for (let i = 0; i < count; i++) {
     const id = randomUUID();
     const forPlatform = i % 2 === 1;
@@ -288,6 +304,8 @@ async function seed(store: DatabaseApprovalsStore, count: number) {
     );
     if (pending && forPlatform && aliceDecides.length < 300) {
       aliceDecides.push(id);
+    } else if (pending && forPlatform && writeTargets.length < 2000) {
+      writeTargets.push(id);
     }
   }
   for (const id of aliceDecides) {
@@ -308,7 +326,7 @@ async function seed(store: DatabaseApprovalsStore, count: number) {
       }),
     );
   }
-  return aliceDecides[0];
+  return { requestPage: aliceDecides[0], writeTargets };
 }
 
 /**
@@ -322,7 +340,9 @@ async function load(
   api: string,
   path: string,
   authorization: string,
+  pass: { readCache: 'on' | 'off'; writer: Writer },
 ) {
+  const writesBefore = pass.writer.done();
   const child = spawn(
     process.execPath,
     [
@@ -351,8 +371,11 @@ async function load(
     requestsStored: REQUESTS,
     connections: CONNECTIONS,
     seconds: LOAD_SECONDS,
+    readCache: pass.readCache,
+    // Decisions taken while the load ran (each one moves the change mark).
+    decisionsDuringLoad: pass.writer.done() - writesBefore,
   };
-  const goal = api.startsWith('catalog')
+  const goal = /^(catalog|health)/.test(api)
     ? {}
     : { goal: '<50ms', met: result.p95 < 50 };
   const figures: Array<[string, number, string, object?]> = [
@@ -373,6 +396,50 @@ async function load(
   }
 }
 
+type Writer = { done(): number; stop(): Promise<void> };
+
+/**
+ * Decisions through the API while the load runs, WRITES_PER_SECOND of them:
+ * each approver-N approves a pending request for platform-approvers, two to a
+ * request, so requests move out of the inbox as they would in use and every
+ * decision moves the change mark the read cache checks.
+ */
+function startWriter(
+  h: Awaited<ReturnType<typeof startApprovalsBackend>>,
+  targets: string[],
+  decisions: { next: number },
+): Writer {
+  let done = 0;
+  let running: Promise<void> = Promise.resolve();
+  const decide = async () => {
+    const n = decisions.next++;
+    const id = targets[Math.floor(n / 2) % targets.length];
+    const answer = await h
+      .request()
+      .post(`/api/approvals/requests/${id}/decisions`)
+      .set({ authorization: h.as(`user:default/approver-${n}`).authorization })
+      .send({
+        decision: 'approve',
+        comment: 'bench',
+        revisionHash: createHash('sha256').update(id).digest('hex'),
+      });
+    if (answer.status === 201) done += 1;
+  };
+  const timer =
+    WRITES_PER_SECOND > 0
+      ? setInterval(() => {
+          running = running.then(decide, decide);
+        }, 1000 / WRITES_PER_SECOND)
+      : undefined;
+  return {
+    done: () => done,
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
 /** The database settings of the backend under test, one database (or file) per plugin. */
 type Target = {
   name: string;
@@ -391,7 +458,7 @@ async function benchApis(target: Target) {
     database: mockServices.database({ knex, migrations: { skip: false } }),
   });
   const started = performance.now();
-  const requestId = await seed(store, REQUESTS);
+  const seeded = await seed(store, REQUESTS);
   process.stderr.write(
     `[approvals.bench] ${
       target.name
@@ -405,11 +472,31 @@ async function benchApis(target: Target) {
   await knex.raw(target.name === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE');
   await knex.destroy();
 
+  const decisions = { next: 0 };
+  for (const readCache of READ_CACHE_PASSES) {
+    await measurePass(target, readCache, seeded, decisions);
+  }
+}
+
+/**
+ * One backend on the seeded database, its read cache on or off, and the
+ * load runs against it (the catalog's and the health endpoint's only in the
+ * first pass: they are the comparison, and the cache is not theirs).
+ */
+async function measurePass(
+  target: Target,
+  readCache: 'on' | 'off',
+  seeded: { requestPage: string; writeTargets: string[] },
+  decisions: { next: number },
+) {
   const h = await startApprovalsBackend({
     catalog: 'real',
     extraFeatures: [catalogPlugin],
     config: {
       ...target.config,
+      gatehouse: {
+        approvals: { readCache: { megabytes: readCache === 'on' ? 32 : 0 } },
+      },
       catalog: {
         rules: [
           { allow: ['Component', 'System', 'API', 'Resource', 'Location'] },
@@ -441,11 +528,22 @@ async function benchApis(target: Target) {
     report({
       bench: 'approvals.api',
       database: target.name,
+      readCache,
       metric: 'catalog_entities',
       value: entities,
       unit: 'entities',
     });
     const { port } = h.server.address() as AddressInfo;
+    const comparisons: Array<[string, string, string]> = [
+      ['catalog_entities', '/api/catalog/entities', alice],
+      [
+        'catalog_entity_by_name',
+        '/api/catalog/entities/by-name/user/default/alice',
+        alice,
+      ],
+      // No authentication, no database: the server's floor on this machine.
+      ['health_liveness', '/.backstage/health/v1/liveness', alice],
+    ];
     const views: Array<[string, string, string]> = [
       [
         'inbox_waiting',
@@ -468,14 +566,15 @@ async function benchApis(target: Target) {
         alice,
       ],
       ['inbox_counts', '/api/approvals/requests/counts', alice],
-      ['request_page', `/api/approvals/requests/${requestId}`, alice],
-      ['catalog_entities', '/api/catalog/entities', alice],
+      ['request_page', `/api/approvals/requests/${seeded.requestPage}`, alice],
+      ...(readCache === READ_CACHE_PASSES[0] ? comparisons : []),
     ];
     // The machine is shared: say how busy it was, next to the figures.
     const busy = (when: string) =>
       report({
         bench: 'approvals.api',
         database: target.name,
+        readCache,
         metric: `load_average_1m_${when}`,
         value: Math.round(loadavg()[0] * 100) / 100,
         unit: `runnable processes (${cpus().length} cores)`,
@@ -484,7 +583,15 @@ async function benchApis(target: Target) {
     const only = process.env.BENCH_APIS?.split(',');
     for (const [api, path, authorization] of views) {
       if (only && !only.includes(api)) continue;
-      await load(target.name, port, api, path, authorization);
+      const writer = startWriter(h, seeded.writeTargets, decisions);
+      try {
+        await load(target.name, port, api, path, authorization, {
+          readCache,
+          writer,
+        });
+      } finally {
+        await writer.stop();
+      }
     }
     busy('after');
   } finally {

@@ -13,5 +13,16 @@ export function readApprovalSettings(config: Config) {
   return {
     rules: readConfiguredRules(config),
     expiresAfterMs: durationToMilliseconds(expiry),
+    // Memory for the answers of the read APIs on each replica; 0 turns it off.
+    readCacheBytes: readCacheMegabytes(config) * 1024 * 1024,
   };
+}
+
+function readCacheMegabytes(config: Config) {
+  const key = 'gatehouse.approvals.readCache.megabytes';
+  const megabytes = config.getOptionalNumber(key) ?? 32;
+  if (!(megabytes >= 0)) {
+    throw new Error(`${key} must be 0 (off) or more, not ${megabytes}`);
+  }
+  return megabytes;
 }

@@ -364,6 +364,34 @@ describe('the approvals backend over HTTP', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('answers a poll that already has the answer with 304 until something changes', async () => {
+    const first = await h
+      .request()
+      .get('/api/approvals/requests/counts')
+      .set(h.as('user:default/dave'));
+    expect(first.status).toBe(200);
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^W\/"/);
+    const unchanged = await h
+      .request()
+      .get('/api/approvals/requests/counts')
+      .set({ ...h.as('user:default/dave'), 'if-none-match': etag });
+    expect(unchanged.status).toBe(304);
+
+    const submitted = await h
+      .request()
+      .post('/api/approvals/requests')
+      .set(h.as('user:default/bob'))
+      .send(filesOnlyChange('production'));
+    expect(submitted.status).toBe(201);
+    const changed = await h
+      .request()
+      .get('/api/approvals/requests/counts')
+      .set({ ...h.as('user:default/dave'), 'if-none-match': etag });
+    expect(changed.status).toBe(200);
+    expect(changed.body.waitingForMe).toBe(first.body.waitingForMe + 1);
+    expect(changed.headers.etag).not.toBe(etag);
+  });
   it('offers submit and status to automation agents through the actions registry', async () => {
     const { output } = (await h.actionsRegistry.invoke({
       // The mock registry names actions after a fixed 'test' plugin id.

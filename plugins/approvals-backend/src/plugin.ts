@@ -19,6 +19,7 @@ import { ApprovalNotifier } from './service/ApprovalNotifier';
 import { ApprovalService } from './service/ApprovalService';
 import { CostBackendEstimator } from './service/CostEstimator';
 import { FollowUpStarter } from './service/FollowUpStarter';
+import { ReadCache } from './service/ReadCache';
 import { DatabaseApprovalsStore } from './store/DatabaseApprovalsStore';
 
 /**
@@ -83,7 +84,8 @@ export const approvalsPlugin = createBackendPlugin({
           },
         });
         registerApprovalActions({ ...deps, approvals });
-        deps.httpRouter.use(await createRouter({ ...deps, approvals }));
+        const reads = new ReadCache(store, settings.readCacheBytes);
+        deps.httpRouter.use(await createRouter({ ...deps, approvals, reads }));
       },
     });
   },

@@ -20,6 +20,7 @@ import { parseInput as parse } from '@gatehouse/http-contract';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import type { ApprovalService, Caller } from './service/ApprovalService';
+import type { ReadAnswer, ReadCache } from './service/ReadCache';
 
 /** Terraform plans of large estates are big; beyond this the request is refused with 413. */
 export const MAX_BODY = '50mb';
@@ -30,7 +31,24 @@ export type RouterOptions = {
   permissions: PermissionsService;
   auditor: AuditorService;
   approvals: ApprovalService;
+  /** Answers of the inbox, counts and request page, valid while nothing changes. */
+  reads: ReadCache;
 };
+
+/** What a read's answer depends on: the route, its input and who asks. */
+function readKey(route: string, caller: Caller, input: unknown) {
+  const groups = caller.kind === 'user' ? [...caller.groups].sort() : [];
+  return JSON.stringify([route, caller.ref, groups, input]);
+}
+
+/**
+ * Sends an answer that is already serialised and tagged. Express answers
+ * 304 Not Modified when the request's If-None-Match names the tag, so a
+ * polling page that has the answer already gets no body.
+ */
+function sendAnswer(res: express.Response, answer: ReadAnswer) {
+  res.set('ETag', answer.etag).type('application/json').send(answer.body);
+}
 
 /** Turns credentials into the caller the service reasons about (groups include ancestors). */
 export async function callerOf(
@@ -53,7 +71,8 @@ export async function callerOf(
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, userInfo, permissions, auditor, approvals } = options;
+  const { httpAuth, userInfo, permissions, auditor, approvals, reads } =
+    options;
   const router = Router();
   router.use(express.json({ limit: MAX_BODY }));
 
@@ -120,7 +139,17 @@ export async function createRouter(
       undefined,
     );
     const query = parse(listRequestsQuerySchema, req.query, 'query');
-    res.json(await approvals.list(query, caller));
+    // An age filter is relative to now: its answer is not kept.
+    if (query.olderThanHours !== undefined) {
+      res.json(await approvals.list(query, caller));
+      return;
+    }
+    sendAnswer(
+      res,
+      await reads.json(readKey('list', caller, query), () =>
+        approvals.list(query, caller),
+      ),
+    );
   });
 
   router.get('/requests/counts', async (req, res) => {
@@ -129,7 +158,12 @@ export async function createRouter(
       approvalRequestReadPermission,
       undefined,
     );
-    res.json(await approvals.counts(caller));
+    sendAnswer(
+      res,
+      await reads.json(readKey('counts', caller, null), () =>
+        approvals.counts(caller),
+      ),
+    );
   });
 
   router.get('/requests/:id', async (req, res) => {
@@ -138,7 +172,13 @@ export async function createRouter(
       approvalRequestReadPermission,
       req.params.id,
     );
-    res.json(await approvals.get(req.params.id, caller));
+    const id = req.params.id;
+    sendAnswer(
+      res,
+      await reads.json(readKey('request', caller, id), () =>
+        approvals.get(id, caller),
+      ),
+    );
   });
 
   router.get('/requests/:id/revisions/:revision/plan', async (req, res) => {

@@ -153,6 +153,12 @@ export interface ApprovalsStore {
   /** Marks pending requests past their expiry as expired; returns them. */
   expireDue(now: Date): Promise<StoredRequest[]>;
 
+  /**
+   * A number that goes up with every change to any request, in the changing
+   * transaction: answers computed at one mark still hold while it stays.
+   */
+  changeMark(): Promise<number>;
+
   /** Records the follow-up's task (or failure) with its audit record. */
   recordFollowUp(
     id: string,

@@ -188,6 +188,10 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
     return this.isPostgres ? query.forUpdate() : query;
   }
 
+  /**
+   * Appends audit records and moves the change mark on. Every transaction
+   * that changes a request appends audit records, so none can forget the mark.
+   */
   private async appendAudit(
     trx: Knex.Transaction,
     requestId: string,
@@ -207,6 +211,14 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
         created_at: now,
       })),
     );
+    await trx('approval_change_mark').where({ id: 1 }).increment('value', 1);
+  }
+
+  async changeMark(): Promise<number> {
+    const row = await this.db('approval_change_mark')
+      .where({ id: 1 })
+      .first('value');
+    return Number(row.value);
   }
 
   /**
