@@ -13,7 +13,13 @@
 // WebSocket upgrade of signals.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -77,7 +83,12 @@ function clusterConfig({ baseUrl, dir, billingDir, pluginDivisionPrefix }) {
   };
 }
 
-function nginxConfig({ dir, port, upstreams }) {
+function nginxConfig({ dir, port, upstreams, logDir }) {
+  // With GATEHOUSE_MR_LOG_DIR: which replica answered each request, how fast.
+  const accessLog = logDir
+    ? `log_format replicas '$time_iso8601 $request $status ' '$upstream_addr $request_time';
+  access_log ${join(logDir, 'nginx-access.log')} replicas;`
+    : 'access_log off;';
   const servers = upstreams
     .map(p => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=3s;`)
     .join('\n');
@@ -87,7 +98,7 @@ pid ${dir}/nginx.pid;
 error_log ${dir}/nginx-error.log warn;
 events { worker_connections 2048; }
 http {
-  access_log off;
+  ${accessLog}
   client_body_temp_path ${dir}/nginx-body;
   proxy_temp_path ${dir}/nginx-proxy;
   fastcgi_temp_path ${dir}/nginx-fastcgi;
@@ -154,6 +165,10 @@ export async function startCluster({
   const baseUrl = `http://127.0.0.1:${nginxPort}`;
   const billingDir = join(dir, 'billing');
   mkdirSync(join(dir, 'repositories'));
+  // GATEHOUSE_MR_LOG_DIR keeps each replica's whole output and nginx's access
+  // log for debugging (with LOG_LEVEL=debug for the backends' debug lines).
+  const logDir = process.env.GATEHOUSE_MR_LOG_DIR;
+  if (logDir) mkdirSync(logDir, { recursive: true });
 
   // Synthetic FOCUS billing for the example services, for ingestion.
   const generated = spawnSync(
@@ -189,8 +204,7 @@ export async function startCluster({
   const nodes = Array.from({ length: replicas }, (_, i) => {
     const port = portBase + 1 + i;
     const name = String.fromCharCode(97 + i); // a, b, c
-    const logFile = join(dir, `replica-${name}.log`);
-    return { name, port, url: `http://127.0.0.1:${port}`, logFile };
+    return { name, port, url: `http://127.0.0.1:${port}` };
   });
 
   const spawnReplica = node => {
@@ -224,6 +238,13 @@ export async function startCluster({
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
+    if (logDir) {
+      const file = createWriteStream(join(logDir, `replica-${node.name}.log`), {
+        flags: 'a',
+      });
+      child.stdout.pipe(file, { end: false });
+      child.stderr.pipe(file, { end: false });
+    }
     node.child = child;
     node.pid = child.pid;
     node.exited = false;
@@ -240,7 +261,12 @@ export async function startCluster({
     const ports = nodes.filter(n => names.includes(n.name)).map(n => n.port);
     writeFileSync(
       nginxConf,
-      nginxConfig({ dir, port: nginxPort, upstreams: ports }),
+      nginxConfig({
+        dir,
+        port: nginxPort,
+        upstreams: ports,
+        logDir,
+      }),
     );
     if (nginx) {
       spawnSync('nginx', [

@@ -4,6 +4,8 @@
 # the browser test in Debian's Chromium. Needs the frontend built
 # (yarn workspace @gatehouse/app build), as the browser tests do.
 #   scripts/multi-replica.sh [playwright args]
+# GATEHOUSE_MR_LOG_DIR=<dir> keeps each replica's output and nginx's access log
+# there (add LOG_LEVEL=debug for the backends' debug lines).
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

@@ -54,6 +54,8 @@ backend.add(
 backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
+// Signals accept WebSocket upgrades from start-up, not from a first swallowed one.
+backend.add(import('./modules/signalsUpgrades'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
 // Gatehouse: cost estimates, billing ingestion, spend, budgets and alerts.

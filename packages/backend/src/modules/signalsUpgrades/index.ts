@@ -1,0 +1,1 @@
+export { signalsModuleUpgradesFromStartup as default } from './module';
