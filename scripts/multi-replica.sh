@@ -12,21 +12,8 @@ cd "$ROOT"
 source scripts/lib/env.sh
 source scripts/lib/postgres.sh
 source scripts/lib/chromium.sh
+source scripts/lib/nginx.sh
 gatehouse_env
-
-ensure_nginx() {
-  command -v nginx >/dev/null && return 0
-  [ -x /usr/sbin/nginx ] && { export PATH="/usr/sbin:$PATH"; return 0; }
-  if [ "$(id -u)" -ne 0 ]; then
-    log "nginx is missing: install Debian's nginx package"
-    return 1
-  fi
-  log "installing nginx from Debian's packages"
-  apt-get update -qq >&2
-  # RUNLEVEL=1: the package's service is not started; the tests run their own.
-  DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq --no-install-recommends nginx >&2
-  export PATH="/usr/sbin:$PATH"
-}
 
 # Our own PostgreSQL unless the caller's test step already runs one.
 if [ -z "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ]; then
