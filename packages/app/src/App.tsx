@@ -1,9 +1,11 @@
 import { createApp } from '@backstage/frontend-defaults';
 import { navModule } from './modules/nav';
 import { signInModule } from './modules/signIn';
+import { signalsModule } from './signals';
 
 // Plugins are discovered from this package's dependencies (app.packages: all);
-// the modules here only shape the app itself: navigation and sign-in.
+// the modules here only shape the app itself: navigation and sign-in, and
+// Gatehouse's own signals client in place of the signals plugin's.
 export default createApp({
-  features: [navModule, signInModule],
+  features: [navModule, signInModule, signalsModule],
 });

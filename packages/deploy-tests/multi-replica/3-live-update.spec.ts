@@ -3,17 +3,24 @@ import { api, replicas, submitStagingChange } from './cluster';
 
 /**
  * The page's live-update sockets, as Chromium reports them through the
- * DevTools protocol: which replica nginx put each one on (its
- * X-Gatehouse-Replica header in the upgrade answer), which channels the page
- * subscribed to on it, and whether it closed. The signals client can open
- * more than one socket for a page; only the one it subscribes on carries
- * updates, so that is the one that counts.
+ * DevTools protocol: which were opened to /api/signals, which replica nginx
+ * put each one on (its X-Gatehouse-Replica header in the upgrade answer),
+ * which channels the page subscribed to on it, and whether it closed.
+ * Gatehouse's signals client (packages/app/src/signals) opens one socket per
+ * page; the upstream client could open two and subscribe on either, so the
+ * socket that counts is the one subscribed to the channel.
  */
 class SignalSockets {
+  /** Every /api/signals socket the page created, in order. */
+  readonly created: string[] = [];
   private readonly replicaOf = new Map<string, string>();
   private readonly channelsOf = new Map<string, Set<string>>();
   private readonly closed = new Set<string>();
   private readonly subscriptionOrder: string[] = [];
+
+  create(socket: string, url: string) {
+    if (new URL(url).pathname === '/api/signals') this.created.push(socket);
+  }
 
   handshake(socket: string, headers: Record<string, string>) {
     const name = Object.keys(headers).find(
@@ -63,17 +70,28 @@ test('a page connected through the balancer sees a decision taken on another rep
   // The approvals page's channel (approvalRequestChannel in approvals-common).
   const channel = `gatehouse:approvals:request:${request.id}`;
   const context = await browser.newContext();
+  const signInPage = await context.newPage();
+  await signInPage.goto('/');
+  await signInPage
+    .getByRole('button', { name: 'Sign in as Bob Okafor' })
+    .click();
+  await expect(
+    signInPage.getByRole('link', { name: 'Settings' }),
+  ).toBeVisible();
+
+  // The request opens in a page of its own (signed in from the choice the
+  // sign-in page stored), watched from before its first request, so every
+  // socket counted below is that page's.
   const page = await context.newPage();
-
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Sign in as Bob Okafor' }).click();
-  await expect(page.getByRole('link', { name: 'Settings' })).toBeVisible();
-
+  await signInPage.close();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   // Revalidated (304) documents fail navigation while the domain is on.
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   const sockets = new SignalSockets();
+  cdp.on('Network.webSocketCreated', event =>
+    sockets.create(event.requestId, event.url),
+  );
   cdp.on('Network.webSocketHandshakeResponseReceived', event =>
     sockets.handshake(
       event.requestId,
@@ -126,12 +144,15 @@ test('a page connected through the balancer sees a decision taken on another rep
   ).toBeVisible();
   // The socket stayed where it was: the update crossed replicas.
   expect(sockets.replicaSubscribedTo(channel)).toBe(held);
+  // One socket for the whole page: the inbox badge, the notifications and
+  // the request subscribed on it together.
+  expect(sockets.created).toHaveLength(1);
   test.info().annotations.push({
     type: 'live update',
     description: `socket on ${held}, decision on ${other.url}: shown ${shownAfterMs} ms after the decision was acknowledged`,
   });
   console.log(
-    `live update: socket on ${held}, decision on ${other.url}, shown after ${shownAfterMs} ms`,
+    `live update: ${sockets.created.length} socket(s), subscribed on ${held}, decision on ${other.url}, shown after ${shownAfterMs} ms`,
   );
   await context.close();
 });
