@@ -2,12 +2,20 @@ import { APIRequestContext, expect, test } from '@playwright/test';
 import { signInAs } from './signIn';
 
 /** A token for an example user, as the sign-in page gets it. */
+/**
+ * A token for an example user. Right after start-up the catalog may not have
+ * read the example users yet (the sign-in answers 404 until it has): wait.
+ */
 async function tokenFor(request: APIRequestContext, user: string) {
-  const response = await request.get('/api/auth/gatehouse-dev/refresh', {
-    headers: { 'x-gatehouse-dev-user': user },
-  });
-  expect(response.ok()).toBe(true);
-  return (await response.json()).backstageIdentity.token as string;
+  let token = '';
+  await expect(async () => {
+    const response = await request.get('/api/auth/gatehouse-dev/refresh', {
+      headers: { 'x-gatehouse-dev-user': user },
+    });
+    expect(response.status()).toBe(200);
+    token = (await response.json()).backstageIdentity.token;
+  }).toPass({ timeout: 60_000 });
+  return token;
 }
 
 test('a requester submits, another person approves from the inbox, and the requester sees it live', async ({
