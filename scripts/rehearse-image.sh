@@ -7,6 +7,9 @@
 # serves its health endpoints, the frontend and an authenticated API refusal.
 #
 #   scripts/rehearse-image.sh          (keeps nothing; ~10 minutes on 2 cores)
+#   GATEHOUSE_IMAGE_WORK=/tmp/x scripts/rehearse-image.sh
+#                                      (keeps /tmp/x; a second run with the same
+#                                       folder only starts the runtime tree again)
 #
 # Keep the commands in step with deploy/Dockerfile: each block names its stage.
 set -euo pipefail
@@ -16,17 +19,26 @@ source scripts/lib/env.sh
 source scripts/lib/postgres.sh
 gatehouse_env
 
-WORK="$(mktemp -d /tmp/gatehouse-image-XXXXXX)"
+KEEP="${GATEHOUSE_IMAGE_WORK:-}"
+WORK="${KEEP:-$(mktemp -d /tmp/gatehouse-image-XXXXXX)}"
+mkdir -p "$WORK"
 BACKEND_PID=""
 cleanup() {
-  [ -n "$BACKEND_PID" ] && kill "$BACKEND_PID" 2>/dev/null || true
+  # The backend first, so it does not outlive its database.
+  if [ -n "$BACKEND_PID" ]; then
+    kill "$BACKEND_PID" 2>/dev/null || true
+    wait "$BACKEND_PID" 2>/dev/null || true
+  fi
   stop_postgres || true
-  rm -rf "$WORK"
+  [ -n "$KEEP" ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
 YARN="node .yarn/releases/yarn-4.13.0.cjs"
 step() { log "image rehearsal: $*"; }
 
+if [ -d "$WORK/app" ]; then
+  step "reusing the stages in $WORK"
+else
 # The build context: the committed tree (deploy/Dockerfile.dockerignore keeps
 # out exactly what git does not hold: node_modules, dist, data, caches).
 step "context from $(git rev-parse --short HEAD)"
@@ -58,11 +70,13 @@ mkdir -p "$WORK/app"
 cp -r "$WORK/deps/." "$WORK/app/"
 tar xzf "$WORK/build/packages/backend/dist/bundle.tar.gz" -C "$WORK/app"
 cp "$WORK/build/app-config.yaml" "$WORK/build/app-config.production.yaml" "$WORK/app/"
+cp -r "$WORK/build/templates" "$WORK/app/templates"
 du -sh "$WORK/app" | awk '{print "image-rehearsal: /app is " $1}' >&2
 # What the runtime stage must not carry: the toolchain's leftovers and sources.
 if [ -d "$WORK/app/packages/backend/src" ]; then
   log "the runtime tree holds backend sources: the bundle is wrong"
   exit 1
+fi
 fi
 
 # ------------------------------------------------------------------- run --
@@ -71,7 +85,16 @@ PG_URL="$BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING"
 PORT=7007
 BASE="http://127.0.0.1:$PORT"
 step "runtime: node packages/backend with app-config.production.yaml on PostgreSQL"
-mkdir -p "$WORK/repositories"
+# A static token for this script's API checks (an operator's
+# backend.auth.externalAccess entry): the only addition to the configuration.
+ACCESS_TOKEN="$(openssl rand -hex 24)"
+cat >"$WORK/rehearsal-access.yaml" <<YAML
+backend:
+  auth:
+    externalAccess:
+      - type: static
+        options: { token: $ACCESS_TOKEN, subject: image-rehearsal }
+YAML
 (
   cd "$WORK/app"
   export NODE_ENV=production NODE_OPTIONS=--no-node-snapshot
@@ -83,13 +106,13 @@ mkdir -p "$WORK/repositories"
   # Sign-in and clusters point nowhere: the rehearsal checks start-up and serving.
   export AUTH_OIDC_METADATA_URL="http://127.0.0.1:9/.well-known/openid-configuration"
   export AUTH_OIDC_CLIENT_ID=gatehouse AUTH_OIDC_CLIENT_SECRET=unused
-  export GATEHOUSE_REPOSITORIES_DIR="$WORK/repositories"
+  # As deploy/kubernetes provides them: cluster URLs, no CA data (optional),
+  # no GITHUB_TOKEN (an optional Secret key), no repositories folder.
   for cluster in PRODUCTION STAGING DEVELOPMENT; do
-    export "K8S_${cluster}_URL=https://127.0.0.1:9" "K8S_${cluster}_CA_DATA="
+    export "K8S_${cluster}_URL=https://127.0.0.1:9"
   done
-  export GITHUB_TOKEN=unused GITLAB_HOST=gitlab.invalid GITLAB_TOKEN=unused
-  export GITEA_HOST=gitea.invalid GITEA_USERNAME=unused GITEA_TOKEN=unused
-  exec node packages/backend --config app-config.yaml --config app-config.production.yaml
+  exec node packages/backend --config app-config.yaml --config app-config.production.yaml \
+    --config "$WORK/rehearsal-access.yaml"
 ) >"$WORK/backend.log" 2>&1 &
 BACKEND_PID=$!
 
@@ -106,11 +129,22 @@ for _ in $(seq 1 180); do
   fi
   sleep 1
 done
-[ -n "$ready" ] || { tail -40 "$WORK/backend.log"; log "not ready in 180 s"; exit 1; }
+[ -n "$ready" ] || { grep -v readiness "$WORK/backend.log" | tail -60; log "not ready in 180 s"; exit 1; }
 
 fail() { tail -40 "$WORK/backend.log"; log "$*"; exit 1; }
 curl -fsS "$BASE/.backstage/health/v1/liveness" | grep -q '"ok"' || fail "liveness did not answer ok"
 curl -fsS "$BASE/" | grep -q '<div id="root">' || fail "the frontend is not served at /"
 status=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/approvals/requests")
 [ "$status" = 401 ] || fail "GET /api/approvals/requests without a token answered $status, not 401"
-log "image rehearsal: the runtime tree started on PostgreSQL in production mode, answered readiness and liveness, served the frontend, and refused an unauthenticated API call with 401"
+# The templates the approvals backend starts as follow-ups are in the catalog.
+templates=""
+for _ in $(seq 1 60); do
+  templates=$(curl -fsS -H "authorization: Bearer $ACCESS_TOKEN" \
+    "$BASE/api/catalog/entities/by-query?filter=kind=template&fields=metadata.name" |
+    node -e 'let t="";process.stdin.on("data",c=>t+=c).on("end",()=>console.log(JSON.parse(t).items.map(e=>e.metadata.name).sort().join(" ")))') || true
+  [ "$(wc -w <<<"$templates")" -ge 5 ] && break
+  sleep 2
+done
+[ "$(wc -w <<<"$templates")" -ge 5 ] || fail "the catalog holds templates [$templates], not Gatehouse's five"
+log "image rehearsal: templates in the catalog: $templates"
+log "image rehearsal: the runtime tree started on PostgreSQL in production mode, answered readiness and liveness, served the frontend, refused an unauthenticated API call with 401, and registered the templates"

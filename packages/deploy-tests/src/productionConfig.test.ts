@@ -1,4 +1,11 @@
-import { objectOf, readYaml } from './__testUtils__/repository';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  objectOf,
+  readRepositoryFile,
+  readYaml,
+  repositoryRoot,
+} from './__testUtils__/repository';
 
 const production = () => readYaml('app-config.production.yaml');
 
@@ -52,11 +59,48 @@ describe('app-config.production.yaml', () => {
   it('keeps the clusters, forges and environment publisher sections', () => {
     const config = production();
     expect(config.kubernetes.clusterLocatorMethods.length).toBeGreaterThan(0);
-    expect(Object.keys(config.integrations)).toEqual(
-      expect.arrayContaining(['github', 'gitlab', 'gitea']),
-    );
+    // Forges beyond GitHub go in the deployment's own file, only when used:
+    // an entry with unset variables would stop the backend at start-up.
+    expect(Object.keys(config.integrations)).toEqual(['github']);
     expect(config.gatehouse.environments.localPublisher.directory).toBe(
       '${GATEHOUSE_REPOSITORIES_DIR}',
     );
+  });
+
+  it("registers Gatehouse's templates from the image, as the approvals follow-ups need", () => {
+    const targets = production().catalog.locations.map(
+      (location: any) => location.target,
+    );
+    const templates = readdirSync(join(repositoryRoot, 'templates')).map(
+      name => `templates/${name}/template.yaml`,
+    );
+    expect(targets.sort()).toEqual(templates.sort());
+    for (const target of targets) {
+      expect(existsSync(join(repositoryRoot, target))).toBe(true);
+    }
+    // The runtime stage runs in /app and carries templates/ there.
+    const dockerfile = readRepositoryFile('deploy/Dockerfile');
+    expect(dockerfile).toMatch(/^WORKDIR \/app$/m);
+    expect(dockerfile).toMatch(/^COPY .*templates \.\/templates$/m);
+  });
+});
+
+describe('backend packages', () => {
+  it('ship their database migrations in the production bundle', () => {
+    // resolvePackagePath(<package>, 'migrations') at run time: a folder the
+    // package's "files" leave out is missing from the image.
+    const plugins = readdirSync(join(repositoryRoot, 'plugins')).filter(name =>
+      existsSync(join(repositoryRoot, 'plugins', name, 'migrations')),
+    );
+    expect(plugins.length).toBeGreaterThanOrEqual(3);
+    for (const name of plugins) {
+      const manifest = JSON.parse(
+        readRepositoryFile(`plugins/${name}/package.json`),
+      );
+      expect({ name, files: manifest.files }).toEqual({
+        name,
+        files: expect.arrayContaining(['migrations']),
+      });
+    }
   });
 });
