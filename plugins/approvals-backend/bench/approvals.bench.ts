@@ -342,7 +342,6 @@ async function load(
   authorization: string,
   pass: { readCache: 'on' | 'off'; writer: Writer },
 ) {
-  const writesBefore = pass.writer.done();
   const child = spawn(
     process.execPath,
     [
@@ -373,7 +372,7 @@ async function load(
     seconds: LOAD_SECONDS,
     readCache: pass.readCache,
     // Decisions taken while the load ran (each one moves the change mark).
-    decisionsDuringLoad: pass.writer.done() - writesBefore,
+    decisionsDuringLoad: pass.writer.done(),
   };
   const goal = /^(catalog|health)/.test(api)
     ? {}
