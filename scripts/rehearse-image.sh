@@ -80,25 +80,19 @@ fi
 fi
 
 # ------------------------------------------------------------------- run --
-GATEHOUSE_PG_PORT="${GATEHOUSE_PG_PORT:-55470}" start_postgres
+start_postgres
 PG_URL="$BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING"
 PORT=7007
 BASE="http://127.0.0.1:$PORT"
 step "runtime: node packages/backend with app-config.production.yaml on PostgreSQL"
-# A static token for this script's API checks (an operator's
-# backend.auth.externalAccess entry): the only addition to the configuration.
-ACCESS_TOKEN="$(openssl rand -hex 24)"
-cat >"$WORK/rehearsal-access.yaml" <<YAML
-backend:
-  auth:
-    externalAccess:
-      - type: static
-        options: { token: $ACCESS_TOKEN, subject: image-rehearsal }
-YAML
+# The pipelines' token of app-config.production.yaml: the checks below call
+# the API as a CI pipeline would.
+CI_TOKEN="$(openssl rand -hex 24)"
 (
   cd "$WORK/app"
   export NODE_ENV=production NODE_OPTIONS=--no-node-snapshot
-  export GATEHOUSE_BASE_URL="$BASE" BACKEND_SECRET="$(openssl rand -hex 24)"
+  export GATEHOUSE_BASE_URL="$BASE" GATEHOUSE_CI_TOKEN="$CI_TOKEN"
+  export GATEHOUSE_AGENT_TOKEN="$(openssl rand -hex 24)"
   export AUTH_SESSION_SECRET="$(openssl rand -hex 24)"
   export POSTGRES_HOST="$(node -e "console.log(new URL(process.argv[1]).hostname)" "$PG_URL")"
   export POSTGRES_PORT="$(node -e "console.log(new URL(process.argv[1]).port)" "$PG_URL")"
@@ -111,8 +105,7 @@ YAML
   for cluster in PRODUCTION STAGING DEVELOPMENT; do
     export "K8S_${cluster}_URL=https://127.0.0.1:9"
   done
-  exec node packages/backend --config app-config.yaml --config app-config.production.yaml \
-    --config "$WORK/rehearsal-access.yaml"
+  exec node packages/backend --config app-config.yaml --config app-config.production.yaml
 ) >"$WORK/backend.log" 2>&1 &
 BACKEND_PID=$!
 
@@ -139,7 +132,7 @@ status=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/approvals/requests")
 # The templates the approvals backend starts as follow-ups are in the catalog.
 templates=""
 for _ in $(seq 1 60); do
-  templates=$(curl -fsS -H "authorization: Bearer $ACCESS_TOKEN" \
+  templates=$(curl -fsS -H "authorization: Bearer $CI_TOKEN" \
     "$BASE/api/catalog/entities/by-query?filter=kind=template&fields=metadata.name" |
     node -e 'let t="";process.stdin.on("data",c=>t+=c).on("end",()=>console.log(JSON.parse(t).items.map(e=>e.metadata.name).sort().join(" ")))') || true
   [ "$(wc -w <<<"$templates")" -ge 5 ] && break
@@ -147,4 +140,8 @@ for _ in $(seq 1 60); do
 done
 [ "$(wc -w <<<"$templates")" -ge 5 ] || fail "the catalog holds templates [$templates], not Gatehouse's five"
 log "image rehearsal: templates in the catalog: $templates"
-log "image rehearsal: the runtime tree started on PostgreSQL in production mode, answered readiness and liveness, served the frontend, refused an unauthenticated API call with 401, and registered the templates"
+# A pipeline reads change requests with its token (and may not decide).
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "authorization: Bearer $CI_TOKEN" \
+  "$BASE/api/approvals/requests?view=all")
+[ "$status" = 200 ] || fail "the CI token's GET /api/approvals/requests answered $status, not 200"
+log "image rehearsal: the runtime tree started on PostgreSQL in production mode, answered readiness and liveness, served the frontend, refused an unauthenticated API call with 401, let the CI token read change requests, and registered the templates"

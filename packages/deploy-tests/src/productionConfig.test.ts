@@ -27,11 +27,23 @@ describe('app-config.production.yaml', () => {
     expect(production().events.useEventBus).toBe('always');
   });
 
-  it('shares the service-to-service and session secrets between replicas', () => {
-    expect(production().backend.auth.keys).toEqual([
-      { secret: '${BACKEND_SECRET}' },
-    ]);
+  it('shares the session secret between replicas and lets pipelines and agents in with their own tokens', () => {
     expect(production().auth.session.secret).toBe('${AUTH_SESSION_SECRET}');
+    // Legacy shared keys are deprecated and not needed between replicas.
+    expect(production().backend.auth.keys).toBeUndefined();
+    expect(production().backend.auth.externalAccess).toEqual([
+      {
+        type: 'static',
+        options: { token: '${GATEHOUSE_CI_TOKEN}', subject: 'ci-pipelines' },
+      },
+      {
+        type: 'static',
+        options: {
+          token: '${GATEHOUSE_AGENT_TOKEN}',
+          subject: 'automation-agents',
+        },
+      },
+    ]);
   });
 
   it('drains before it stops, within the pod grace period', () => {
