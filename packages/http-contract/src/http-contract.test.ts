@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
-import { jsonRequester, parseInput, toSearch } from './index';
+import { audited, jsonRequester, parseInput, toSearch } from './index';
 
 describe('parseInput', () => {
   it('returns the parsed value, or a 400 naming every bad field', () => {
@@ -60,5 +60,48 @@ describe('jsonRequester', () => {
       '?a=1&d=x+y',
     );
     expect(toSearch({})).toBe('');
+  });
+});
+
+describe('audited', () => {
+  function recordingEvent() {
+    const outcomes: unknown[] = [];
+    return {
+      outcomes,
+      event: {
+        success: async (options?: { meta?: Record<string, unknown> }) => {
+          outcomes.push(['success', options?.meta]);
+        },
+        fail: async (options: { error: Error }) => {
+          outcomes.push(['fail', options.error.message]);
+        },
+      },
+    };
+  }
+
+  it('reports success with the meta of the result and returns it', async () => {
+    const { event, outcomes } = recordingEvent();
+    const result = await audited(
+      Promise.resolve(event),
+      async () => ({ id: 'r1', status: 'pending' }),
+      r => ({ requestId: r.id }),
+    );
+    expect(result).toEqual({ id: 'r1', status: 'pending' });
+    expect(outcomes).toEqual([['success', { requestId: 'r1' }]]);
+  });
+
+  it('reports failure and throws the same error on', async () => {
+    const { event, outcomes } = recordingEvent();
+    const error = new Error('stale revision');
+    await expect(
+      audited(
+        event,
+        async () => {
+          throw error;
+        },
+        () => ({}),
+      ),
+    ).rejects.toBe(error);
+    expect(outcomes).toEqual([['fail', 'stale revision']]);
   });
 });

@@ -1,8 +1,11 @@
 /**
- * Shared by Gatehouse's plugin contracts: request validation and client plumbing.
+ * Shared by Gatehouse's plugin contracts: request validation, audited writes
+ * and client plumbing.
  *
  * @packageDocumentation
  */
 export { parseInput } from './parseInput';
+export { audited } from './audited';
+export type { AuditedEvent } from './audited';
 export { jsonRequester, toSearch } from './jsonRequester';
 export type { ClientOptions } from './jsonRequester';

@@ -16,7 +16,7 @@ import {
   listRequestsQuerySchema,
   submitRequestSchema,
 } from '@gatehouse/plugin-approvals-common';
-import { parseInput as parse } from '@gatehouse/http-contract';
+import { audited, parseInput as parse } from '@gatehouse/http-contract';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import type { ApprovalService, Caller } from './service/ApprovalService';
@@ -106,30 +106,25 @@ export async function createRouter(
   router.post('/requests', async (req, res) => {
     const { caller } = await authorize(req, approvalRequestSubmitPermission);
     const body = parse(submitRequestSchema, req.body, 'change request');
-    const event = await auditor.createEvent({
-      eventId: 'request-submit',
-      request: req,
-      meta: {
-        entityRef: body.entityRef,
-        environment: body.environment,
-        requestId: body.requestId,
-      },
-    });
-    try {
-      const created = await approvals.submit(body, caller);
-      await event.success({
+    const created = await audited(
+      auditor.createEvent({
+        eventId: 'request-submit',
+        request: req,
         meta: {
-          requestId: created.id,
-          revision: created.revision,
-          contentHash: created.contentHash,
-          status: created.status,
+          entityRef: body.entityRef,
+          environment: body.environment,
+          requestId: body.requestId,
         },
-      });
-      res.status(201).json(created);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+      }),
+      () => approvals.submit(body, caller),
+      result => ({
+        requestId: result.id,
+        revision: result.revision,
+        contentHash: result.contentHash,
+        status: result.status,
+      }),
+    );
+    res.status(201).json(created);
   });
 
   router.get('/requests', async (req, res) => {
@@ -213,23 +208,20 @@ export async function createRouter(
       req.params.id,
     );
     const body = parse(decideSchema, req.body, 'decision');
-    const event = await auditor.createEvent({
-      eventId: 'request-decide',
-      request: req,
-      meta: {
-        requestId: req.params.id,
-        decision: body.decision,
-        revisionHash: body.revisionHash,
-      },
-    });
-    try {
-      const decided = await approvals.decide(req.params.id, body, caller);
-      await event.success({ meta: { status: decided.status } });
-      res.status(201).json(decided);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    const decided = await audited(
+      auditor.createEvent({
+        eventId: 'request-decide',
+        request: req,
+        meta: {
+          requestId: req.params.id,
+          decision: body.decision,
+          revisionHash: body.revisionHash,
+        },
+      }),
+      () => approvals.decide(req.params.id, body, caller),
+      result => ({ status: result.status }),
+    );
+    res.status(201).json(decided);
   });
 
   router.get('/requests/:id/gate', async (req, res) => {

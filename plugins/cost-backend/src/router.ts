@@ -27,7 +27,7 @@ import {
   spendQuerySchema,
   timeseriesQuerySchema,
 } from '@gatehouse/plugin-cost-common';
-import { parseInput as parse } from '@gatehouse/http-contract';
+import { audited, parseInput as parse } from '@gatehouse/http-contract';
 import type { z } from 'zod';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
@@ -150,58 +150,50 @@ export async function createRouter(
     res.json(await options.entitySummary.summarize(q.entityRef));
   });
 
+  /** Estimates of Terraform plans and of infrastructure plans are audited and answered alike. */
+  async function answerEstimate<E extends { id: string; monthlyDelta: number }>(
+    req: Request,
+    res: express.Response,
+    kind: 'terraform' | 'infra-plan',
+    body: { entityRef?: string; environment?: string; save?: boolean },
+    estimate: () => Promise<E>,
+  ) {
+    const created = await audited(
+      auditor.createEvent({
+        eventId: 'estimate-create',
+        request: req,
+        meta: {
+          entityRef: body.entityRef,
+          environment: body.environment,
+          kind,
+        },
+      }),
+      estimate,
+      result => ({ estimateId: result.id, monthlyDelta: result.monthlyDelta }),
+    );
+    res.status(body.save ? 201 : 200).json(created);
+  }
+
   router.post('/estimates/terraform', async (req, res) => {
     const credentials = await authorize(req, costEstimateCreatePermission);
     const body = parse(estimateTerraformBodySchema, req.body, 'body');
-    const event = await auditor.createEvent({
-      eventId: 'estimate-create',
-      request: req,
-      meta: {
-        entityRef: body.entityRef,
-        environment: body.environment,
-        kind: 'terraform',
-      },
-    });
-    try {
-      const estimate = await estimates.estimateTerraform({
+    await answerEstimate(req, res, 'terraform', body, () =>
+      estimates.estimateTerraform({
         ...body,
         createdBy: principalOf(credentials),
-      });
-      await event.success({
-        meta: { estimateId: estimate.id, monthlyDelta: estimate.monthlyDelta },
-      });
-      res.status(body.save ? 201 : 200).json(estimate);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+      }),
+    );
   });
 
   router.post('/estimates/infra-plan', async (req, res) => {
     const credentials = await authorize(req, costEstimateCreatePermission);
     const body = parse(estimateInfraPlanBodySchema, req.body, 'body');
-    const event = await auditor.createEvent({
-      eventId: 'estimate-create',
-      request: req,
-      meta: {
-        entityRef: body.entityRef,
-        environment: body.environment,
-        kind: 'infra-plan',
-      },
-    });
-    try {
-      const estimate = await estimates.estimateInfraPlan({
+    await answerEstimate(req, res, 'infra-plan', body, () =>
+      estimates.estimateInfraPlan({
         ...body,
         createdBy: principalOf(credentials),
-      });
-      await event.success({
-        meta: { estimateId: estimate.id, monthlyDelta: estimate.monthlyDelta },
-      });
-      res.status(body.save ? 201 : 200).json(estimate);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+      }),
+    );
   });
 
   router.post('/estimates/kubernetes', async (req, res) => {

@@ -10,7 +10,7 @@ import {
   BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
-import { parseInput as parse } from '@gatehouse/http-contract';
+import { audited, parseInput as parse } from '@gatehouse/http-contract';
 import {
   diffQuerySchema,
   documentQuerySchema,
@@ -119,31 +119,35 @@ export async function createRouter(
         entityRef,
       );
       const body = parse(saveRevisionBodySchema, req.body, 'revision');
-      const event = await auditor.createEvent({
-        eventId: 'plan-revision-save',
-        severityLevel: 'medium',
-        request: req,
-        meta: { entityRef },
-      });
+      const principal = credentials.principal as {
+        type: string;
+        userEntityRef?: string;
+        subject?: string;
+      };
       try {
-        const principal = credentials.principal as {
-          type: string;
-          userEntityRef?: string;
-          subject?: string;
-        };
-        const saved = await plans.save({
-          entityRef,
-          yaml: body.yaml,
-          message: body.message,
-          author:
-            principal.userEntityRef ?? `service:${principal.subject ?? '?'}`,
-        });
-        await event.success({
-          meta: { revision: saved.revision, contentHash: saved.contentHash },
-        });
+        const saved = await audited(
+          auditor.createEvent({
+            eventId: 'plan-revision-save',
+            severityLevel: 'medium',
+            request: req,
+            meta: { entityRef },
+          }),
+          () =>
+            plans.save({
+              entityRef,
+              yaml: body.yaml,
+              message: body.message,
+              author:
+                principal.userEntityRef ??
+                `service:${principal.subject ?? '?'}`,
+            }),
+          result => ({
+            revision: result.revision,
+            contentHash: result.contentHash,
+          }),
+        );
         res.status(201).json(saved);
       } catch (error) {
-        await event.fail({ error: error as Error });
         if (error instanceof InvalidPlanError) {
           // The editor shows each located issue, not just the message.
           res.status(400).json({

@@ -41,8 +41,8 @@ function toIso(value: unknown): string {
 
 const json = (text: string | null) => (text === null ? null : JSON.parse(text));
 
-function toSummary(row: any): ListedRequest {
-  const createdAt = toIso(row.created_at);
+/** The columns of a request row that every reading of it shares. */
+function requestFields(row: any): Omit<StoredRequest, 'followUp'> {
   return {
     id: row.id,
     title: row.title,
@@ -56,10 +56,21 @@ function toSummary(row: any): ListedRequest {
     riskLevel: row.risk_level,
     costDelta: row.cost_delta === null ? null : Number(row.cost_delta),
     policySummary: row.policy_summary,
-    createdAt,
+    createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
     expiresAt: toIso(row.expires_at),
-    cursor: { riskRank: Number(row.risk_rank), createdAt, id: row.id },
+  };
+}
+
+function toSummary(row: any): ListedRequest {
+  const fields = requestFields(row);
+  return {
+    ...fields,
+    cursor: {
+      riskRank: Number(row.risk_rank),
+      createdAt: fields.createdAt,
+      id: row.id,
+    },
   };
 }
 
@@ -74,24 +85,7 @@ function positionOf(row: any, groups: string[]): InboxPosition {
 }
 
 function toRequest(row: any): StoredRequest {
-  return {
-    id: row.id,
-    title: row.title,
-    entityRef: row.entity_ref,
-    environment: row.environment,
-    status: row.status,
-    submitter: row.submitter,
-    submitterKind: row.submitter_kind,
-    revision: Number(row.current_revision),
-    contentHash: row.content_hash,
-    riskLevel: row.risk_level,
-    costDelta: row.cost_delta === null ? null : Number(row.cost_delta),
-    policySummary: row.policy_summary,
-    followUp: json(row.follow_up),
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
-    expiresAt: toIso(row.expires_at),
-  };
+  return { ...requestFields(row), followUp: json(row.follow_up) };
 }
 
 function toRevision(row: any, withPlan: boolean): StoredRevision {
