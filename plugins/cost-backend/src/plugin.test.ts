@@ -18,10 +18,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { costPlugin } from './plugin';
+import { SAMPLE_FILE } from './focus/__testUtils__/fixtures';
 
 jest.setTimeout(60_000);
 
-const focusFixtures = resolve(__dirname, '../../../../shared/data/focus');
 
 const sentNotifications: any[] = [];
 const notificationsFactory = createServiceFactory({
@@ -85,7 +85,7 @@ describe('the cost backend over HTTP', () => {
   it('ingests a billing folder on demand, with progress, and serves the spend', async () => {
     const billingDir = mkdtempSync(join(tmpdir(), 'cost-billing-'));
     copyFileSync(
-      join(focusFixtures, 'focus-1.0-sample-1000.csv'),
+      SAMPLE_FILE,
       join(billingDir, 'sample.csv'),
     );
     const backend = await startCostBackend({ billingDir });
@@ -109,7 +109,7 @@ describe('the cost backend over HTTP', () => {
 
       // The sample is September 2024. Its EffectiveCost, added up straight from the file:
       const records: Record<string, string>[] = parseCsv(
-        readFileSync(join(focusFixtures, 'focus-1.0-sample-1000.csv')),
+        readFileSync(SAMPLE_FILE),
         { columns: true },
       );
       const fileTotal = records

@@ -1,16 +1,16 @@
 /*
- * Test-only helpers: where the shared FOCUS fixture files live, and a
+ * Test-only helpers: where the FOCUS fixture files live, and a
  * deliberately simple CSV splitter used to compute expected values
  * independently of the tokeniser (Papa Parse) and of the code under test.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-/** /work/main/plugins/cost-backend/src/focus/__testUtils__ → repository root. */
-const REPO_ROOT = resolve(__dirname, '../../../../..');
-
-/** The shared fixtures sit beside the repository, also in CI. */
-export const FOCUS_FIXTURES_DIR = resolve(REPO_ROOT, '../shared/data/focus');
+/**
+ * The fixtures are part of the package (`../__fixtures__`, CC BY 4.0, with
+ * their attribution in the README there), so a clone needs nothing beside it.
+ */
+export const FOCUS_FIXTURES_DIR = resolve(__dirname, '../__fixtures__');
 
 export const SAMPLE_FILE = resolve(
   FOCUS_FIXTURES_DIR,
