@@ -8,9 +8,8 @@ import {
   hasFile,
   hclOf,
   ingressSettingsOf,
-  kubectlOnPath,
   kustomizeBuild,
-  terraformOnPath,
+  requireTool,
   yamlOf,
 } from './__testUtils__/repository';
 
@@ -39,10 +38,11 @@ describe('the example plans', () => {
   it.each(cases)(
     'render $service / $environment into files that pass the checks',
     async ({ plan, environment }) => {
+      requireTool('terraform');
       const repo = renderEnvironmentRepository({ plan, environment });
       const terraform = await checkTerraformFiles(repo.files);
       expect(terraform.issues).toEqual([]);
-      expect(terraform.checkedWith).toHaveLength(terraformOnPath() ? 2 : 1);
+      expect(terraform.checkedWith).toHaveLength(3);
       expect(checkKubernetesFiles(repo.files)).toEqual([]);
       const env = plan.spec.environments[environment];
       expect(hasFile(repo, 'terraform/queues.tf')).toBe(
@@ -94,7 +94,9 @@ describe('the example plans', () => {
     },
   );
 
-  (kubectlOnPath() ? describe : describe.skip)('with kubectl', () => {
+  describe('with kubectl', () => {
+    beforeAll(() => requireTool('kubectl'));
+
     it.each(
       cases.filter(c =>
         c.plan.spec.environments[c.environment].workloads.some(w => w.expose),

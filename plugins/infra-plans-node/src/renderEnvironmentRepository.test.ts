@@ -17,9 +17,8 @@ import {
   hasFile,
   hclOf,
   ingressSettingsOf,
-  kubectlOnPath,
   kustomizeBuild,
-  terraformOnPath,
+  requireTool,
   yamlDocumentsOf,
   yamlOf,
 } from './__testUtils__/repository';
@@ -60,8 +59,6 @@ function planFor(c: (typeof combinations)[number]): InfraPlan {
   });
 }
 
-const withTerraform = terraformOnPath();
-const withKubectl = kubectlOnPath();
 const ALB = 'alb.ingress.kubernetes.io/';
 
 /** The replacements of kubernetes/kustomization.yaml as [source key, target Ingress, annotation]. */
@@ -101,13 +98,12 @@ describe('renderEnvironmentRepository over the tier presets', () => {
     const paths = repo.files.map(f => f.path);
     expect(paths).toEqual([...paths].sort());
 
+    requireTool('terraform');
     const terraform = await checkTerraformFiles(repo.files);
     expect(terraform.issues).toEqual([]);
-    // With terraform on PATH, `terraform fmt -check` must have run too.
+    // The parser, hclwrite's formatter and the real `terraform fmt -check`.
     expect(terraform.checkedWith.join(' | ')).toMatch(
-      withTerraform
-        ? /^[^|]*hcl2json[^|]* \| terraform fmt \(Terraform \d+\.\d+/
-        : /^[^|]*hcl2json[^|]*$/,
+      /^[^|]*hcl2json[^|]* \| [^|]*hcl-tools[^|]* \| terraform fmt \(Terraform \d+\.\d+/,
     );
     expect(checkKubernetesFiles(repo.files)).toEqual([]);
 
@@ -398,8 +394,10 @@ describe('renderEnvironmentRepository over the tier presets', () => {
     },
   );
 
-  // kubectl's built-in kustomize, when on PATH, builds what `kubectl apply -k` sends.
-  (withKubectl ? describe : describe.skip)('with kubectl', () => {
+  // kubectl's built-in kustomize builds what `kubectl apply -k` sends.
+  describe('with kubectl', () => {
+    beforeAll(() => requireTool('kubectl'));
+
     it.each(named(combinations))(
       '$name: kubectl kustomize fills the Ingress from the Terraform settings',
       async c => {
@@ -552,10 +550,11 @@ describe('renderEnvironmentRepository with loadBalancing: target-group-binding',
   it.each(named(bindingCombinations))(
     '$name: Terraform owns the ALB, no Ingress, clean checks',
     async c => {
+      requireTool('terraform');
       const repo = renderBinding(c);
       const terraform = await checkTerraformFiles(repo.files);
       expect(terraform.issues).toEqual([]);
-      expect(terraform.checkedWith).toHaveLength(withTerraform ? 2 : 1);
+      expect(terraform.checkedWith).toHaveLength(3);
       expect(checkKubernetesFiles(repo.files)).toEqual([]);
 
       expect(repo.files.filter(f => /ingress/.test(f.path))).toEqual([]);
@@ -837,7 +836,9 @@ describe('load balancing beyond the presets', () => {
     );
   });
 
-  (withKubectl ? describe : describe.skip)('with kubectl', () => {
+  describe('with kubectl', () => {
+    beforeAll(() => requireTool('kubectl'));
+
     it('builds with kubectl kustomize into complete Ingresses', async () => {
       const keys = Object.keys(await ingressSettingsOf(repo));
       const built = kustomizeBuild(

@@ -49,14 +49,20 @@ function onPath(binary: string): boolean {
     });
 }
 
-/** Whether a `terraform` binary is on PATH (decided when the test file loads). */
-export function terraformOnPath(): boolean {
-  return onPath('terraform');
-}
-
-/** Whether a `kubectl` binary (with its built-in kustomize) is on PATH. */
-export function kubectlOnPath(): boolean {
-  return onPath('kubectl');
+/**
+ * Fails the calling test loudly when a tool the real-tool checks need is not on
+ * PATH. These checks come on top of the library checks that run everywhere;
+ * `./gatehouse test` makes the tools available (scripts/lib/iac-tools.sh) or
+ * stops before the tests, so a run never passes without them.
+ */
+export function requireTool(binary: 'terraform' | 'kubectl'): void {
+  if (!onPath(binary)) {
+    throw new Error(
+      `${binary} is not on PATH: the real-${binary} checks need it. ` +
+        '`./gatehouse test` installs it where it can (see scripts/lib/iac-tools.sh); ' +
+        `otherwise install ${binary} yourself.`,
+    );
+  }
 }
 
 /** `local.ingress_settings` of loadbalancer.tf: key → Terraform expression. */

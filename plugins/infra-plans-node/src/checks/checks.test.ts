@@ -2,8 +2,13 @@ import { presetPlan } from '@gatehouse/plugin-infra-plans-common';
 import { renderEnvironmentRepository } from '../renderEnvironmentRepository';
 import type { RenderedFile } from '../types';
 import { CHECKED_KUBERNETES_KINDS, checkKubernetesFiles } from './kubernetes';
-import { terraformOnPath } from '../__testUtils__/repository';
-import { checkTerraformFiles, findTerraform } from './terraform';
+import { requireTool } from '../__testUtils__/repository';
+import {
+  HCL_FORMATTER,
+  HCL_PARSER,
+  checkTerraformFiles,
+  findTerraform,
+} from './terraform';
 
 jest.setTimeout(60_000);
 
@@ -28,25 +33,42 @@ describe('checkTerraformFiles', () => {
     expect((await checkTerraformFiles(repo.files)).issues).toEqual([]);
   });
 
-  // Without terraform only the parser runs, and a badly indented file parses.
-  (terraformOnPath() ? describe : describe.skip)('with terraform', () => {
-    it('reports a file terraform fmt would change (bad indentation)', async () => {
-      const files = replace('terraform/eks.tf', c =>
-        c.replace(/^ {2}version +=/m, '      version ='),
-      );
-      expect(files.find(f => f.path === 'terraform/eks.tf')?.content).toContain(
-        '      version = "1.30"',
-      );
-      const { issues, checkedWith } = await checkTerraformFiles(files);
-      expect(checkedWith[1]).toMatch(/^terraform fmt/);
-      expect(issues).toHaveLength(1);
-      expect(issues[0].path).toBe('terraform/eks.tf');
-      expect(issues[0].message).toMatch(
-        /not formatted as terraform fmt writes it/,
-      );
-      expect(issues[0].message).toContain('-      version = "1.30"');
-      expect(issues[0].message).toMatch(/\+ {2}version +=/);
+  const badlyIndented = () => {
+    const files = replace('terraform/eks.tf', c =>
+      c.replace(/^ {2}version +=/m, '      version ='),
+    );
+    expect(files.find(f => f.path === 'terraform/eks.tf')?.content).toContain(
+      '      version = "1.30"',
+    );
+    return files;
+  };
+
+  function expectOneIndentationIssue(
+    issues: Array<{ path: string; message: string }>,
+  ) {
+    expect(issues).toHaveLength(1);
+    expect(issues[0].path).toBe('terraform/eks.tf');
+    expect(issues[0].message).toMatch(
+      /not formatted as terraform fmt writes it/,
+    );
+    expect(issues[0].message).toContain('-      version = "1.30"');
+    expect(issues[0].message).toMatch(/\+ {2}version +=/);
+  }
+
+  // hclwrite's formatter runs on every machine, with or without terraform.
+  it('reports a file hclwrite would reformat (bad indentation) without terraform', async () => {
+    const { issues, checkedWith } = await checkTerraformFiles(badlyIndented(), {
+      terraform: false,
     });
+    expect(checkedWith).toEqual([HCL_PARSER, HCL_FORMATTER]);
+    expectOneIndentationIssue(issues);
+  });
+
+  it('reports the same file once with terraform fmt as well', async () => {
+    requireTool('terraform');
+    const { issues, checkedWith } = await checkTerraformFiles(badlyIndented());
+    expect(checkedWith[2]).toMatch(/^terraform fmt \(Terraform \d+\.\d+/);
+    expectOneIndentationIssue(issues);
   });
 
   it('reports an unbalanced brace with the parser, on the right file', async () => {
@@ -64,8 +86,12 @@ describe('checkTerraformFiles', () => {
   });
 
   it('says which checkers ran', async () => {
+    requireTool('terraform');
     const { checkedWith } = await checkTerraformFiles(repo.files);
-    expect(checkedWith).toHaveLength(terraformOnPath() ? 2 : 1);
+    expect(checkedWith).toHaveLength(3);
+    expect(
+      (await checkTerraformFiles(repo.files, { terraform: false })).checkedWith,
+    ).toEqual([HCL_PARSER, HCL_FORMATTER]);
   });
 });
 

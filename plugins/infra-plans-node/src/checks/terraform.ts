@@ -1,8 +1,10 @@
 /**
- * Checks of generated Terraform: every .tf and .tfvars file is parsed with
- * HashiCorp's HCL parser (compiled to WebAssembly in @cdktn/hcl2json), and,
- * when a `terraform` binary is on PATH, `terraform fmt -check -diff` runs on
- * a copy of the files in a temporary directory.
+ * Checks of generated Terraform, on every machine: each .tf and .tfvars file is
+ * parsed with HashiCorp's HCL parser (compiled to WebAssembly in
+ * @cdktn/hcl2json) and compared with what HashiCorp's hclwrite formatter (the
+ * code behind `terraform fmt`, compiled to WebAssembly in @cdktn/hcl-tools)
+ * makes of it. When a `terraform` binary is on PATH, `terraform fmt -check
+ * -diff` runs as well, on a copy of the files in a temporary directory.
  */
 import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
@@ -10,13 +12,18 @@ import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { format } from '@cdktn/hcl-tools';
 import { parse } from '@cdktn/hcl2json';
+import { createTwoFilesPatch } from 'diff';
 import type { GeneratedFileIssue, RenderedFile } from '../types';
 
 const run = promisify(execFile);
 
 /** Name of the parser check in `checkedWith`. */
 export const HCL_PARSER = '@cdktn/hcl2json (HCL parser)';
+
+/** Name of the formatter check in `checkedWith`. */
+export const HCL_FORMATTER = '@cdktn/hcl-tools (hclwrite formatter)';
 
 function isTerraformFile(path: string): boolean {
   return path.endsWith('.tf') || path.endsWith('.tfvars');
@@ -47,6 +54,38 @@ async function parseAll(files: RenderedFile[]): Promise<GeneratedFileIssue[]> {
       issues.push({
         path: file.path,
         message: `HCL does not parse: ${(error as Error).message}`,
+      });
+    }
+  }
+  return issues;
+}
+
+/**
+ * Files whose text differs from what hclwrite's formatter writes, with the
+ * difference as a unified diff. Files that do not parse are left to the parser.
+ */
+async function formatAll(files: RenderedFile[]): Promise<GeneratedFileIssue[]> {
+  const issues: GeneratedFileIssue[] = [];
+  for (const file of files) {
+    let formatted: string;
+    try {
+      formatted = await format(file.content);
+    } catch {
+      continue;
+    }
+    if (formatted !== file.content) {
+      const diff = createTwoFilesPatch(
+        `old/${file.path}`,
+        `new/${file.path}`,
+        file.content,
+        formatted,
+        undefined,
+        undefined,
+        { context: 1 },
+      );
+      issues.push({
+        path: file.path,
+        message: `not formatted as terraform fmt writes it:\n${diff.trimEnd()}`,
       });
     }
   }
@@ -139,22 +178,35 @@ async function terraformFmt(
 }
 
 /**
- * `terraform fmt -check -diff` when a `terraform` binary is on PATH, plus
- * parsing every .tf/.tfvars file with the HCL parser (always). Returns the
- * issues (empty: fine) and which checkers ran.
+ * Parses every .tf/.tfvars file with the HCL parser and compares it with
+ * hclwrite's formatting (always), and runs `terraform fmt -check -diff` too
+ * when a `terraform` binary is on PATH (or given). A formatting fault found by
+ * both is reported once, by terraform. Returns the issues (empty: fine) and
+ * which checkers ran.
  * @public
  */
 export async function checkTerraformFiles(
   files: RenderedFile[],
+  options: { terraform?: string | false } = {},
 ): Promise<{ issues: GeneratedFileIssue[]; checkedWith: string[] }> {
   const terraformFiles = files.filter(f => isTerraformFile(f.path));
-  const checkedWith = [HCL_PARSER];
+  const checkedWith = [HCL_PARSER, HCL_FORMATTER];
   const issues = await parseAll(terraformFiles);
-  const terraform = await findTerraform();
+  const formatting = await formatAll(terraformFiles);
+  const terraform =
+    options.terraform === false
+      ? undefined
+      : options.terraform ?? (await findTerraform());
   if (terraform && terraformFiles.length > 0) {
     const fmt = await terraformFmt(terraform, terraformFiles);
     checkedWith.push(`terraform fmt (Terraform ${fmt.version})`);
-    issues.push(...fmt.issues);
+    const byTerraform = new Set(fmt.issues.map(issue => issue.path));
+    issues.push(
+      ...formatting.filter(issue => !byTerraform.has(issue.path)),
+      ...fmt.issues,
+    );
+  } else {
+    issues.push(...formatting);
   }
   return { issues, checkedWith };
 }

@@ -1,5 +1,5 @@
 import { checkTerraformFiles } from '../checks/terraform';
-import { terraformOnPath } from '../__testUtils__/repository';
+import { requireTool } from '../__testUtils__/repository';
 import {
   attr,
   blank,
@@ -103,7 +103,8 @@ resource "aws_vpc" "this" {
     ).toBe('region = "us-east-1"\ntags = {\n  A = "b"\n}\n');
   });
 
-  it('writes what terraform fmt writes (checked with terraform when it is on PATH)', async () => {
+  it('writes what terraform fmt writes (hclwrite, and terraform itself)', async () => {
+    requireTool('terraform');
     const files = [
       { path: 'sample.tf', content: sample },
       {
@@ -114,9 +115,7 @@ resource "aws_vpc" "this" {
     const result = await checkTerraformFiles(files);
     expect(result.issues).toEqual([]);
     expect(result.checkedWith.join(' | ')).toMatch(
-      terraformOnPath()
-        ? /hcl2json.* \| terraform fmt/
-        : /^[^|]*hcl2json[^|]*$/,
+      /hcl2json.* \| .*hcl-tools.* \| terraform fmt/,
     );
   });
 
