@@ -10,6 +10,8 @@ cd "$ROOT"
 source scripts/lib/env.sh
 source scripts/lib/postgres.sh
 source scripts/lib/chromium.sh
+source scripts/lib/iac-tools.sh
+source scripts/lib/faketime.sh
 
 run_e2e=1
 for arg in "$@"; do
@@ -39,6 +41,7 @@ step() {
 trap stop_postgres EXIT
 start_postgres || failed_steps+=("postgres")
 
+step "terraform and kubectl" ensure_iac_tools
 step "type check" yarn tsc
 step "lint" yarn lint
 step "formatting" yarn prettier --check .
@@ -46,15 +49,18 @@ step "unit and integration tests" \
   yarn test --json --outputFile="$REPORTS/jest.json"
 
 if [ "$run_e2e" = 1 ]; then
-  if ensure_chromium; then
+  if ensure_chromium && ensure_faketime; then
     step "frontend build" yarn workspace @gatehouse/app build
     step "browser end-to-end tests" yarn playwright test
     # Three replicas on one PostgreSQL behind nginx (docs/production.md).
     step "multi-replica tests" scripts/multi-replica.sh
   else
-    failed_steps+=("chromium")
+    failed_steps+=("chromium or faketime")
   fi
 fi
+
+# Nothing is skipped or focused unless scripts/test-skips-allowed.yaml says why.
+step "no unlisted skipped or focused tests" node scripts/lib/check-skips.mjs "$REPORTS"
 
 node scripts/lib/summarize-tests.mjs "$REPORTS" || true
 if [ ${#failed_steps[@]} -gt 0 ]; then
