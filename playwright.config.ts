@@ -3,12 +3,17 @@ import { generateProjects } from '@backstage/e2e-test-utils/playwright';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  E2E_TODAY,
+  e2eClockOffsetSeconds,
+} from './packages/app/e2e-tests/clock';
 
 /**
  * Browser tests run against the built frontend served by the backend (the
  * production shape, and three times faster to load than the dev server), in
  * Debian's Chromium, on a fresh SQLite data directory of their own.
- * `./gatehouse test` builds the frontend first.
+ * `./gatehouse test` builds the frontend first. They run at a stated date,
+ * not the machine's (packages/app/e2e-tests/clock.ts).
  */
 const port = Number(process.env.GATEHOUSE_E2E_PORT ?? 7017);
 const baseURL = process.env.PLAYWRIGHT_URL ?? `http://localhost:${port}`;
@@ -48,6 +53,8 @@ export default defineConfig({
           env: {
             GATEHOUSE_E2E_PORT: String(port),
             GATEHOUSE_E2E_DATA_DIR: dataDir,
+            GATEHOUSE_E2E_TODAY: E2E_TODAY,
+            GATEHOUSE_E2E_CLOCK_OFFSET_SECONDS: String(e2eClockOffsetSeconds()),
           },
         },
       ],

@@ -170,7 +170,8 @@ export async function startCluster({
   const logDir = process.env.GATEHOUSE_MR_LOG_DIR;
   if (logDir) mkdirSync(logDir, { recursive: true });
 
-  // Synthetic FOCUS billing for the example services, for ingestion.
+  // Synthetic FOCUS billing for the example services, for ingestion, for a
+  // stated day: the same files on every day the tests run.
   const generated = spawnSync(
     process.execPath,
     [
@@ -180,6 +181,8 @@ export async function startCluster({
       billingDir,
       '--days',
       '45',
+      '--today',
+      '2026-11-18',
     ],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );

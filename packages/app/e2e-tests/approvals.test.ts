@@ -1,4 +1,5 @@
-import { APIRequestContext, expect, test } from '@playwright/test';
+import { APIRequestContext } from '@playwright/test';
+import { expect, test, newPersonPage } from './fixtures';
 import { signInAs } from './signIn';
 
 /** A token for an example user, as the sign-in page gets it. */
@@ -48,7 +49,7 @@ test('a requester submits, another person approves from the inbox, and the reque
   const { id } = await submitted.json();
 
   // Bob keeps his request open.
-  const bobPage = await (await browser.newContext()).newPage();
+  const bobPage = await newPersonPage(browser);
   await signInAs(bobPage, 'Bob Okafor');
   await bobPage.goto(`/approvals/requests/${id}`);
   await expect(bobPage.getByText(title).first()).toBeVisible();
@@ -58,7 +59,7 @@ test('a requester submits, another person approves from the inbox, and the reque
   await expect(bobPage.getByRole('button', { name: 'Approve' })).toHaveCount(0);
 
   // Alice finds it waiting for her and approves it.
-  const alicePage = await (await browser.newContext()).newPage();
+  const alicePage = await newPersonPage(browser);
   await signInAs(alicePage, 'Alice Moreau');
   await alicePage.goto('/approvals');
   await alicePage.getByRole('link', { name: title }).click();

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, newPersonPage } from './fixtures';
 import { signInAs } from './signIn';
 
 test('a developer creates an environment through the form, sees its cost first, it is approved, published and found in the catalog', async ({
@@ -6,7 +6,7 @@ test('a developer creates an environment through the form, sees its cost first, 
 }) => {
   test.setTimeout(420_000);
   const environment = `e2e-${Date.now().toString(36)}`;
-  const bob = await (await browser.newContext()).newPage();
+  const bob = await newPersonPage(browser);
   await signInAs(bob, 'Bob Okafor');
   await bob.goto('/create/templates/default/new-environment');
 
@@ -39,7 +39,7 @@ test('a developer creates an environment through the form, sees its cost first, 
   expect(href).toMatch(/\/approvals\/requests\/[0-9a-f-]{36}$/);
 
   // Dave, an SRE and platform approver, approves it.
-  const dave = await (await browser.newContext()).newPage();
+  const dave = await newPersonPage(browser);
   await signInAs(dave, 'Dave Lindqvist');
   await dave.goto(href!);
   await expect(
