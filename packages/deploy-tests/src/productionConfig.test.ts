@@ -56,6 +56,14 @@ describe('app-config.production.yaml', () => {
     );
   });
 
+  it('labels nothing as example data in production, though app-config.yaml does', () => {
+    // Production runs with app-config.yaml and this file on top of it.
+    const embedded = readYaml('app-config.yaml').gatehouse.exampleData;
+    expect(embedded).toEqual({ clusters: true, billing: true });
+    const merged = { ...embedded, ...production().gatehouse.exampleData };
+    expect(merged).toEqual({ clusters: false, billing: false });
+  });
+
   it('signs in through OpenID Connect only', () => {
     const config = production();
     expect(config.auth.environment).toBe('production');

@@ -14,12 +14,13 @@ describe('clusters plugin', () => {
     expect(index.clustersApiRef).toBe(clustersApiRef);
   });
 
-  it('provides the API, the SRE dashboard page and two entity cards', () => {
+  it('provides the API, the SRE dashboard page, two entity cards and the Kubernetes tab', () => {
     for (const id of [
       'api:clusters',
       'page:clusters',
       'entity-card:clusters/workload-health',
       'entity-card:clusters/spend-trend',
+      'entity-content:clusters/kubernetes',
     ] as const) {
       expect(clustersPlugin.getExtension(id)).toBeDefined();
     }
@@ -28,6 +29,10 @@ describe('clusters plugin', () => {
     );
     expect(page.get(coreExtensionData.routePath)).toBe('/sre');
     expect(page.get(coreExtensionData.title)).toBe('SRE dashboard');
+    const tab = createExtensionTester(
+      clustersPlugin.getExtension('entity-content:clusters/kubernetes'),
+    );
+    expect(tab.get(coreExtensionData.routePath)).toBe('/kubernetes');
   });
 
   it("builds clusters-common's client, which asks the backend's routes", async () => {

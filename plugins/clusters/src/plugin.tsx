@@ -2,7 +2,10 @@ import {
   createFrontendPlugin,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import DashboardIcon from '@material-ui/icons/Speed';
 import { clustersApi } from './api';
 import { changeRequestRouteRef, rootRouteRef } from './routes';
@@ -45,6 +48,34 @@ const entitySpendTrendCard = EntityCardBlueprint.make({
   },
 });
 
+/**
+ * The Kubernetes tab: Backstage's own, shown for the same annotations, with
+ * the example-data label above it when the clusters are the simulator. The
+ * Kubernetes plugin's tab is disabled in app-config.yaml in its favour.
+ */
+const entityKubernetesTab = EntityContentBlueprint.make({
+  name: 'kubernetes',
+  params: {
+    path: '/kubernetes',
+    title: 'Kubernetes',
+    group: 'deployment',
+    filter: {
+      $any: [
+        hasKubernetesId,
+        {
+          'metadata.annotations.backstage.io/kubernetes-label-selector': {
+            $exists: true,
+          },
+        },
+      ],
+    },
+    loader: () =>
+      import('./components/EntityKubernetesTab').then(m => (
+        <m.EntityKubernetesTab />
+      )),
+  },
+});
+
 /** Live workload health across clusters, and the SRE dashboard. */
 export const clustersPlugin = createFrontendPlugin({
   pluginId: 'clusters',
@@ -55,6 +86,7 @@ export const clustersPlugin = createFrontendPlugin({
     sreDashboardPage,
     entityWorkloadHealthCard,
     entitySpendTrendCard,
+    entityKubernetesTab,
   ],
   routes: { root: rootRouteRef },
   externalRoutes: { changeRequest: changeRequestRouteRef },

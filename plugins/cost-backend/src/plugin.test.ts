@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import request from 'supertest';
 import { costPlugin } from './plugin';
 import { SAMPLE_FILE } from './focus/__testUtils__/fixtures';

@@ -15,6 +15,7 @@ import { Box, Typography, useTheme } from '@material-ui/core';
 import { Area, AreaChart, ResponsiveContainer, Tooltip, YAxis } from 'recharts';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import { ExampleBillingNotice } from '@gatehouse/plugin-cost-react';
 import { useEntityPath } from '../shared/EntityLink';
 import { money } from '../shared/format';
 
@@ -109,6 +110,7 @@ export function EntitySpendTrendCard() {
       title="Spend trend"
       deepLink={costTab ? { title: 'Cost details', link: costTab } : undefined}
     >
+      <ExampleBillingNotice compact />
       {body}
     </InfoCard>
   );

@@ -17,6 +17,7 @@ import {
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
 import { clustersApiRef } from '../../api';
+import { ExampleClustersNotice } from '../shared/ExampleClustersNotice';
 import { HealthChip } from '../shared/Chips';
 import { EntityLink, useEntityPath } from '../shared/EntityLink';
 import { plural } from '../shared/format';
@@ -123,6 +124,7 @@ export function EntityWorkloadHealthCard() {
           : undefined
       }
     >
+      <ExampleClustersNotice compact />
       {body}
     </InfoCard>
   );

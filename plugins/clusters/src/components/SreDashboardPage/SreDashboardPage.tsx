@@ -15,7 +15,9 @@ import type {
 import { Box, Chip, Grid, Typography } from '@material-ui/core';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
+import { ExampleBillingNotice } from '@gatehouse/plugin-cost-react';
 import { clustersApiRef } from '../../api';
+import { ExampleClustersNotice } from '../shared/ExampleClustersNotice';
 import { HealthChip } from '../shared/Chips';
 import { plural } from '../shared/format';
 import { ChangesCard } from './ChangesCard';
@@ -169,6 +171,8 @@ export function SreDashboardPage() {
               : 'Loading clusters'
           }
         />
+        <ExampleClustersNotice />
+        <ExampleBillingNotice />
         {body}
       </Content>
     </Page>

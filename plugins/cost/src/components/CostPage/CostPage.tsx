@@ -25,6 +25,7 @@ import { CostFilters } from './CostFilters';
 import { IngestionCard } from './IngestionCard';
 import { MoversTable } from './MoversTable';
 import { UnattributedCard } from './UnattributedCard';
+import { ExampleBillingNotice } from '@gatehouse/plugin-cost-react';
 
 /**
  * Spend over time by service, team or environment; top movers; budgets with
@@ -65,6 +66,7 @@ export function CostPage() {
       />
       <Content>
         <ContentHeader title={asOf ? `Billing data up to ${asOf}` : 'Spend'} />
+        <ExampleBillingNotice />
         {error && <ResponseErrorPanel error={error} />}
         <CostFilters
           preset={preset}

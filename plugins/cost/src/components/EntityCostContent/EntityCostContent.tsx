@@ -23,6 +23,7 @@ import { BudgetBars } from '../shared/BudgetBars';
 import { money, signedMoney } from '../shared/format';
 import { SpendChart } from '../shared/SpendChart';
 import { ApprovedChangesTable } from './ApprovedChangesTable';
+import { ExampleBillingNotice } from '@gatehouse/plugin-cost-react';
 
 const allocationColumns: TableColumn<OpenCostAllocation>[] = [
   { title: 'Cluster', field: 'cluster' },
@@ -113,6 +114,9 @@ export function EntityCostContent() {
   const hasSpend = value.trend.total.some(v => v !== 0);
   return (
     <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <ExampleBillingNotice />
+      </Grid>
       <Grid item xs={12} md={8}>
         <InfoCard
           title="Spend over the last 90 days"

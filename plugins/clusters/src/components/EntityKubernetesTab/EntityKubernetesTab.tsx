@@ -1,0 +1,16 @@
+import { EntityKubernetesContent } from '@backstage/plugin-kubernetes';
+import { ExampleClustersNotice } from '../shared/ExampleClustersNotice';
+
+/**
+ * Backstage's own Kubernetes tab, under the example-data label when the
+ * clusters are the simulator. It takes the place of the Kubernetes plugin's
+ * tab (disabled in app-config.yaml), whose content it renders unchanged.
+ */
+export function EntityKubernetesTab() {
+  return (
+    <>
+      <ExampleClustersNotice />
+      <EntityKubernetesContent />
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntityKubernetesTab } from './EntityKubernetesTab';

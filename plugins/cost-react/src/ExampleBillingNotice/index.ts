@@ -1,0 +1,4 @@
+export {
+  ExampleBillingNotice,
+  EXAMPLE_BILLING_FLAG,
+} from './ExampleBillingNotice';

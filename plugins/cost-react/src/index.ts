@@ -1,0 +1,6 @@
+/**
+ * Cost UI that other Gatehouse frontends reuse.
+ *
+ * @packageDocumentation
+ */
+export * from './ExampleBillingNotice';
