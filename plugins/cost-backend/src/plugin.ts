@@ -8,6 +8,7 @@ import { costPermissions } from '@gatehouse/plugin-cost-common';
 import { createRouter, INGESTION_TASK_ID } from './router';
 import { createCostServices } from './service/createCostServices';
 import { runQueuedIngestions } from './service/runQueuedIngestions';
+import { clockServiceRef } from '@gatehouse/clock';
 
 /**
  * The cost backend: offline estimates, FOCUS billing ingestion, spend
@@ -33,6 +34,7 @@ export const costPlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        clock: clockServiceRef,
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(costPermissions);

@@ -9,6 +9,7 @@ import { createRouter } from './router';
 import { PlanService } from './service/PlanService';
 import { PlanSourceReader } from './source/PlanSourceReader';
 import { DatabasePlanRevisionStore } from './store/DatabasePlanRevisionStore';
+import { clockServiceRef } from '@gatehouse/clock';
 
 /**
  * The infra-plans backend: each service's infrastructure plan, read from its
@@ -31,6 +32,7 @@ export const infraPlansPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
+        clock: clockServiceRef,
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(infraPlansPermissions);
@@ -44,6 +46,7 @@ export const infraPlansPlugin = createBackendPlugin({
           catalog: deps.catalog,
           logger: deps.logger,
           refreshAfterMs: settings.refreshAfterMs,
+          clock: deps.clock,
         });
         deps.httpRouter.use(await createRouter({ ...deps, plans }));
       },

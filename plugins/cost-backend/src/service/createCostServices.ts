@@ -27,6 +27,7 @@ import { UrlReaderSource } from './ingestion/UrlReaderSource';
 import { OpenCostClient } from './opencost/OpenCostClient';
 import { readSettings } from './readSettings';
 import { SpendService } from './spend/SpendService';
+import type { Clock } from '@gatehouse/clock';
 
 /** A location is a URL when it has a scheme; anything else is a folder. */
 const isUrl = (location: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(location);
@@ -40,6 +41,7 @@ export async function createCostServices(deps: {
   catalog: CatalogService;
   urlReader: UrlReaderService;
   notifications: NotificationService;
+  clock: Clock;
 }) {
   const settings = readSettings(deps.config);
   const store = await DatabaseCostStore.create({ database: deps.database });
@@ -79,7 +81,7 @@ export async function createCostServices(deps: {
   const priceBook = settings.pricingFile
     ? loadPriceBook(settings.pricingFile)
     : defaultPriceBook();
-  const estimates = new EstimateService(store, priceBook);
+  const estimates = new EstimateService(store, priceBook, deps.clock);
   const accuracy = new AccuracyService(store, settings.accuracy);
   const entitySummary = new EntitySummaryService({
     store,

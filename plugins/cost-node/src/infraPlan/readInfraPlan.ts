@@ -55,9 +55,15 @@ function describeIssue(issue: PlanIssue): string {
  * @throws InvalidInfraPlanError with the located errors.
  * @public
  */
-export function readInfraPlan(input: unknown, what = ''): InfraPlan {
+export function readInfraPlan(
+  input: unknown,
+  what = '',
+  options: { asOf?: Date } = {},
+): InfraPlan {
   const result: ValidationResult =
-    typeof input === 'string' ? parsePlanYaml(input) : validatePlan(input);
+    typeof input === 'string'
+      ? parsePlanYaml(input, options)
+      : validatePlan(input, options);
   if (!result.valid || !result.plan) {
     throw new InvalidInfraPlanError(
       what,

@@ -27,6 +27,7 @@ import {
   locatePlan,
   PlanSourceReader,
 } from '../source/PlanSourceReader';
+import type { Clock } from '@gatehouse/clock';
 
 /** A plan that does not validate; answered with 400 and its located issues. */
 export class InvalidPlanError extends InputError {
@@ -63,18 +64,24 @@ export class PlanService {
       catalog: CatalogService;
       logger: LoggerService;
       refreshAfterMs: number;
+      /** The date plans are validated on (support calendars depend on it). */
+      clock: Clock;
       now?: () => number;
     },
   ) {}
 
-  /** Parses and validates plan text, remembering recent results by content. */
+  /**
+   * Parses and validates plan text on the clock's date, remembering recent
+   * results by content and day.
+   */
   validate(yaml: string): ValidationResult {
-    const hash = contentHash(yaml);
-    let result = this.parsed.get(hash);
+    const asOf = this.deps.clock.now();
+    const key = `${contentHash(yaml)}@${asOf.toISOString().slice(0, 10)}`;
+    let result = this.parsed.get(key);
     if (!result) {
-      result = parsePlan(yaml);
+      result = parsePlan(yaml, { asOf });
       if (this.parsed.size > 200) this.parsed.clear();
-      this.parsed.set(hash, result);
+      this.parsed.set(key, result);
     }
     return result;
   }
