@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parsePlan } from '@gatehouse/plugin-infra-plans-common';
 import { checkKubernetesFiles } from './checks/kubernetes';
 import { checkTerraformFiles } from './checks/terraform';
+import { checkTerraformProviderSchema } from './checks/terraformProviderSchema';
 import { renderEnvironmentRepository } from './renderEnvironmentRepository';
 import {
   hasFile,
@@ -42,7 +43,8 @@ describe('the example plans', () => {
       const repo = renderEnvironmentRepository({ plan, environment });
       const terraform = await checkTerraformFiles(repo.files);
       expect(terraform.issues).toEqual([]);
-      expect(terraform.checkedWith).toHaveLength(3);
+      expect(terraform.checkedWith).toHaveLength(4);
+      expect(await checkTerraformProviderSchema(repo.files)).toEqual([]);
       expect(checkKubernetesFiles(repo.files)).toEqual([]);
       const env = plan.spec.environments[environment];
       expect(hasFile(repo, 'terraform/queues.tf')).toBe(
@@ -130,6 +132,7 @@ describe('the example plans', () => {
       });
       const terraform = await checkTerraformFiles(repo.files);
       expect(terraform.issues).toEqual([]);
+      expect(await checkTerraformProviderSchema(repo.files)).toEqual([]);
       expect(checkKubernetesFiles(repo.files)).toEqual([]);
       expect(repo.files.some(f => f.content.includes('kind: Ingress'))).toBe(
         false,

@@ -10,6 +10,7 @@ import {
   checkKubernetesFiles,
 } from './checks/kubernetes';
 import { checkTerraformFiles } from './checks/terraform';
+import { checkTerraformProviderSchema } from './checks/terraformProviderSchema';
 import { renderEnvironmentRepository } from './renderEnvironmentRepository';
 import type { RenderedRepository } from './types';
 import {
@@ -101,10 +102,12 @@ describe('renderEnvironmentRepository over the tier presets', () => {
     requireTool('terraform');
     const terraform = await checkTerraformFiles(repo.files);
     expect(terraform.issues).toEqual([]);
-    // The parser, hclwrite's formatter and the real `terraform fmt -check`.
+    // The parser, hclwrite's formatter, the AWS provider schema and the real
+    // `terraform fmt -check`.
     expect(terraform.checkedWith.join(' | ')).toMatch(
-      /^[^|]*hcl2json[^|]* \| [^|]*hcl-tools[^|]* \| terraform fmt \(Terraform \d+\.\d+/,
+      /^[^|]*hcl2json[^|]* \| [^|]*hcl-tools[^|]* \| AWS provider schema \(@cdktf\/provider-aws [\d.]+\) \| terraform fmt \(Terraform \d+\.\d+/,
     );
+    expect(await checkTerraformProviderSchema(repo.files)).toEqual([]);
     expect(checkKubernetesFiles(repo.files)).toEqual([]);
 
     // Files exist exactly for what the environment has.
@@ -554,7 +557,8 @@ describe('renderEnvironmentRepository with loadBalancing: target-group-binding',
       const repo = renderBinding(c);
       const terraform = await checkTerraformFiles(repo.files);
       expect(terraform.issues).toEqual([]);
-      expect(terraform.checkedWith).toHaveLength(3);
+      expect(terraform.checkedWith).toHaveLength(4);
+      expect(await checkTerraformProviderSchema(repo.files)).toEqual([]);
       expect(checkKubernetesFiles(repo.files)).toEqual([]);
 
       expect(repo.files.filter(f => /ingress/.test(f.path))).toEqual([]);
@@ -939,6 +943,8 @@ describe('renderEnvironmentRepository', () => {
     ]);
     expect(documents[0].metadata.annotations).toMatchObject({
       'gatehouse.io/environment': 'production',
+      // The tier the approvals plugin governs the environment's changes by.
+      'gatehouse.io/tier': 'production',
       'gatehouse.io/infra-plan': './infra-plan.yaml',
       'backstage.io/kubernetes-id': 'payments-api',
       'backstage.io/source-location':
@@ -954,9 +960,18 @@ describe('renderEnvironmentRepository', () => {
     const [environment, cluster] = yamlDocumentsOf(repo, 'catalog-info.yaml');
     expect(cluster).toMatchObject({
       kind: 'Resource',
-      metadata: { name: 'payments-api-staging-cluster' },
+      metadata: {
+        name: 'payments-api-staging-cluster',
+        annotations: {
+          'gatehouse.io/environment': 'staging',
+          'gatehouse.io/tier': 'staging',
+        },
+      },
       spec: { type: 'kubernetes-cluster', owner: 'team-payments' },
     });
+    expect(environment.metadata.annotations['gatehouse.io/tier']).toBe(
+      'staging',
+    );
     expect(environment.spec.dependsOn).toEqual([
       'resource:payments-api-staging-cluster',
     ]);

@@ -9,6 +9,7 @@ import {
   checkTerraformFiles,
   findTerraform,
 } from './terraform';
+import { AWS_PROVIDER_SCHEMA } from './terraformProviderSchema';
 
 jest.setTimeout(60_000);
 
@@ -16,6 +17,8 @@ const plan = presetPlan({
   service: 'payments-api',
   owner: 'team-payments',
   tiers: ['staging'],
+  // A fixed day: the preset's Kubernetes version (1.35) depends on it.
+  asOf: new Date('2026-12-07T12:00:00Z'),
 });
 const repo = renderEnvironmentRepository({ plan, environment: 'staging' });
 
@@ -38,7 +41,7 @@ describe('checkTerraformFiles', () => {
       c.replace(/^ {2}version +=/m, '      version ='),
     );
     expect(files.find(f => f.path === 'terraform/eks.tf')?.content).toContain(
-      '      version = "1.30"',
+      '      version = "1.35"',
     );
     return files;
   };
@@ -51,7 +54,7 @@ describe('checkTerraformFiles', () => {
     expect(issues[0].message).toMatch(
       /not formatted as terraform fmt writes it/,
     );
-    expect(issues[0].message).toContain('-      version = "1.30"');
+    expect(issues[0].message).toContain('-      version = "1.35"');
     expect(issues[0].message).toMatch(/\+ {2}version +=/);
   }
 
@@ -60,14 +63,18 @@ describe('checkTerraformFiles', () => {
     const { issues, checkedWith } = await checkTerraformFiles(badlyIndented(), {
       terraform: false,
     });
-    expect(checkedWith).toEqual([HCL_PARSER, HCL_FORMATTER]);
+    expect(checkedWith).toEqual([
+      HCL_PARSER,
+      HCL_FORMATTER,
+      AWS_PROVIDER_SCHEMA,
+    ]);
     expectOneIndentationIssue(issues);
   });
 
   it('reports the same file once with terraform fmt as well', async () => {
     requireTool('terraform');
     const { issues, checkedWith } = await checkTerraformFiles(badlyIndented());
-    expect(checkedWith[2]).toMatch(/^terraform fmt \(Terraform \d+\.\d+/);
+    expect(checkedWith[3]).toMatch(/^terraform fmt \(Terraform \d+\.\d+/);
     expectOneIndentationIssue(issues);
   });
 
@@ -88,10 +95,11 @@ describe('checkTerraformFiles', () => {
   it('says which checkers ran', async () => {
     requireTool('terraform');
     const { checkedWith } = await checkTerraformFiles(repo.files);
-    expect(checkedWith).toHaveLength(3);
+    // The parser, hclwrite's formatter, the provider schema and terraform fmt.
+    expect(checkedWith).toHaveLength(4);
     expect(
       (await checkTerraformFiles(repo.files, { terraform: false })).checkedWith,
-    ).toEqual([HCL_PARSER, HCL_FORMATTER]);
+    ).toEqual([HCL_PARSER, HCL_FORMATTER, AWS_PROVIDER_SCHEMA]);
   });
 });
 

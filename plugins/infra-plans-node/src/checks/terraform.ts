@@ -3,8 +3,10 @@
  * parsed with HashiCorp's HCL parser (compiled to WebAssembly in
  * @cdktn/hcl2json) and compared with what HashiCorp's hclwrite formatter (the
  * code behind `terraform fmt`, compiled to WebAssembly in @cdktn/hcl-tools)
- * makes of it. When a `terraform` binary is on PATH, `terraform fmt -check
- * -diff` runs as well, on a copy of the files in a temporary directory.
+ * makes of it, and every resource and data block of the .tf files is checked
+ * against the AWS provider's schema (./terraformProviderSchema.ts). When a
+ * `terraform` binary is on PATH, `terraform fmt -check -diff` runs as well, on
+ * a copy of the files in a temporary directory.
  */
 import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
@@ -16,6 +18,10 @@ import { format } from '@cdktn/hcl-tools';
 import { parse } from '@cdktn/hcl2json';
 import { createTwoFilesPatch } from 'diff';
 import type { GeneratedFileIssue, RenderedFile } from '../types';
+import {
+  AWS_PROVIDER_SCHEMA,
+  checkTerraformProviderSchema,
+} from './terraformProviderSchema';
 
 const run = promisify(execFile);
 
@@ -178,8 +184,9 @@ async function terraformFmt(
 }
 
 /**
- * Parses every .tf/.tfvars file with the HCL parser and compares it with
- * hclwrite's formatting (always), and runs `terraform fmt -check -diff` too
+ * Parses every .tf/.tfvars file with the HCL parser, compares it with
+ * hclwrite's formatting and checks its resources and data sources against the
+ * AWS provider schema (always), and runs `terraform fmt -check -diff` too
  * when a `terraform` binary is on PATH (or given). A formatting fault found by
  * both is reported once, by terraform. Returns the issues (empty: fine) and
  * which checkers ran.
@@ -190,8 +197,9 @@ export async function checkTerraformFiles(
   options: { terraform?: string | false } = {},
 ): Promise<{ issues: GeneratedFileIssue[]; checkedWith: string[] }> {
   const terraformFiles = files.filter(f => isTerraformFile(f.path));
-  const checkedWith = [HCL_PARSER, HCL_FORMATTER];
+  const checkedWith = [HCL_PARSER, HCL_FORMATTER, AWS_PROVIDER_SCHEMA];
   const issues = await parseAll(terraformFiles);
+  issues.push(...(await checkTerraformProviderSchema(terraformFiles)));
   const formatting = await formatAll(terraformFiles);
   const terraform =
     options.terraform === false
