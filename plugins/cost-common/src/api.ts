@@ -207,6 +207,11 @@ export type StoredEstimateSummary = {
   monthlyDelta: number;
   resourceCount: number;
   unpricedCount: number;
+  /**
+   * Priced components whose price is approximate (not from a price list);
+   * null for estimates kept before prices carried their provenance.
+   */
+  approximateCount: number | null;
 };
 
 /** A kept estimate with its full breakdown. @public */

@@ -48,6 +48,25 @@ export type CostRange = {
 export type UsageSource = 'usage-file' | 'default';
 
 /**
+ * Where the unit price of a component comes from, as the pricing file says.
+ *
+ * - `price-list`: imported from an official AWS price-list offer file;
+ *   `publicationDate` is the offer file's publication date.
+ * - `cited`: the pricing file names a source (typically an AWS pricing page)
+ *   but the price was not imported from a price-list file; `asOf` is the
+ *   pricing file's effective date, the day its prices were taken.
+ * - `approximate`: the pricing file marks the price as approximate (a note
+ *   starting with "approximate"); `reason` is that note. Such a price was not
+ *   checked against a price list and may be off.
+ *
+ * @public
+ */
+export type PriceProvenance =
+  | { kind: 'price-list'; source: string; publicationDate: string }
+  | { kind: 'cited'; source: string; asOf: string }
+  | { kind: 'approximate'; source: string; reason: string };
+
+/**
  * One priced line of a resource: e.g. "Instance usage (Linux, on-demand,
  * t3.medium)" at 730 hours × 0.0416 USD.
  *
@@ -68,6 +87,11 @@ export type CostComponent = {
   priceKey: string;
   /** Where the price comes from (price page or price-list SKU description). */
   priceSource: string;
+  /**
+   * How far the price can be trusted, from the pricing file's entry. Absent
+   * only in estimates made before provenance was recorded.
+   */
+  priceProvenance?: PriceProvenance;
   /** Set when the monthly cost is uncertain (usage defaults, scaling bounds). */
   range?: CostRange;
   /** Why there is a range, e.g. "node group scales between 1 and 4 nodes". */
@@ -131,6 +155,12 @@ export type ResourceCostEstimate = {
   free?: { reason: string };
   /** Assumptions made while pricing, e.g. defaults used for unknown values. */
   notes?: string[];
+  /**
+   * How many of the resource's components (counted as in
+   * {@link CostEstimateTotals.pricedComponents}) use an approximate price.
+   * Set on priced resources of estimates that record provenance.
+   */
+  approximateComponents?: number;
 };
 
 /**
@@ -159,6 +189,15 @@ export type CostEstimateTotals = {
   range: CostRange;
   /** Range of `delta`, scenario by scenario (low usage before and after, …). */
   deltaRange: CostRange;
+  /**
+   * Components of the priced resources, both sides of each change; a
+   * component that is the same before and after (same name and price key)
+   * counts once. Absent only in estimates made before provenance was
+   * recorded.
+   */
+  pricedComponents?: number;
+  /** How many of {@link CostEstimateTotals.pricedComponents} use an approximate price. */
+  approximateComponents?: number;
 };
 
 /**
@@ -316,6 +355,8 @@ export type KubernetesWorkloadEstimate = {
     memoryGiB: number;
     hourlyPrice: number;
     monthlyPrice: number;
+    /** Where the node's hourly price comes from. */
+    priceProvenance?: PriceProvenance;
   };
   totals: { monthly: number; range: CostRange };
   workloads: KubernetesWorkloadCost[];

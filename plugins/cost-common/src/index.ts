@@ -17,6 +17,7 @@ export type {
   InfraPlanWorkloadShare,
   KubernetesWorkloadCost,
   KubernetesWorkloadEstimate,
+  PriceProvenance,
   PricingStatus,
   ResourceAction,
   ResourceCostEstimate,

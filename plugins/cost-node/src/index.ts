@@ -31,6 +31,7 @@ export {
   shippedPricingDirectory,
 } from './pricing/loadPricing';
 export { parsePricingFile } from './pricing/pricingFile';
+export { isApproximate, priceProvenance } from './pricing/priceProvenance';
 export type {
   InstanceSpec,
   PriceEntry,

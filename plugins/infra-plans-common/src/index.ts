@@ -17,7 +17,18 @@ export * from './tiers';
 export { instanceShape, allocatable } from './instanceTypes';
 export type { InstanceShape } from './instanceTypes';
 export { validatePlan } from './validate';
-export type { ValidationResult } from './validate';
+export type { ValidationOptions, ValidationResult } from './validate';
+export * from './support/calendar';
+export {
+  calendarEntry,
+  extendedSupportStarts,
+  isoDay,
+  newestInStandardSupport,
+  phaseOn,
+  supportStatus,
+} from './support/lifecycle';
+export type { SupportPhase, SupportStatus } from './support/lifecycle';
+export * from './catalogue/knownTypes';
 export { parsePlan } from './parse';
 export { diffPlans } from './diff';
 export type { PlanChange } from './diff';

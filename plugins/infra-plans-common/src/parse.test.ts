@@ -1,9 +1,15 @@
 import { stringify } from 'yaml';
-import { REFERENCE_PLAN_YAML, fullPlan } from './__fixtures__/plans';
+import {
+  FIXTURE_DATE,
+  REFERENCE_PLAN_YAML,
+  fullPlan,
+} from './__fixtures__/plans';
 import { parsePlan } from './parse';
 import { validatePlan } from './validate';
 
 /** 1-based line and column of the first occurrence of `needle` in `text`. */
+const asOf = FIXTURE_DATE;
+
 function positionOf(text: string, needle: string, from = 0) {
   const index = text.indexOf(needle, from);
   if (index < 0) throw new Error(`${needle} not found`);
@@ -15,7 +21,7 @@ describe('the reference requirements network section', () => {
   const DB2 = 'spec.environments.development.network.subnets.database[2].cidr';
 
   it('has exactly one error: 10.0.300.0/24 at database[2].cidr, with line and column', () => {
-    const result = parsePlan(REFERENCE_PLAN_YAML);
+    const result = parsePlan(REFERENCE_PLAN_YAML, { asOf });
     expect(result.issues).toHaveLength(1);
     const [issue] = result.issues;
     expect(issue).toMatchObject({
@@ -30,15 +36,15 @@ describe('the reference requirements network section', () => {
   });
 
   it('reports the same path without a position when validating the object', () => {
-    const plan = parsePlan(REFERENCE_PLAN_YAML).plan!;
-    const result = validatePlan(plan);
+    const plan = parsePlan(REFERENCE_PLAN_YAML, { asOf }).plan!;
+    const result = validatePlan(plan, { asOf });
     expect(result.issues.map(i => i.path)).toEqual([DB2]);
     expect(result.issues[0].line).toBeUndefined();
   });
 
   it('is valid once the subnet is fixed', () => {
     const fixed = REFERENCE_PLAN_YAML.replace('10.0.300.0/24', '10.0.250.0/24');
-    const result = parsePlan(fixed);
+    const result = parsePlan(fixed, { asOf });
     expect(result.issues).toEqual([]);
     expect(result.valid).toBe(true);
   });
@@ -48,7 +54,7 @@ describe('the reference requirements network section', () => {
       '"10.0.20.0/24"',
       '"10.0.20.5/24"',
     );
-    const [issue] = parsePlan(text).issues.filter(
+    const [issue] = parsePlan(text, { asOf }).issues.filter(
       i => i.rule === 'cidr-host-bits',
     );
     expect(issue.path).toBe(
@@ -63,7 +69,7 @@ describe('parsePlan', () => {
   const text = stringify(fullPlan());
 
   it('round-trips a valid plan', () => {
-    const result = parsePlan(text);
+    const result = parsePlan(text, { asOf });
     expect(result.valid).toBe(true);
     expect(result.plan).toEqual(fullPlan());
   });
@@ -71,7 +77,7 @@ describe('parsePlan', () => {
   it('locates YAML syntax errors', () => {
     const broken =
       'apiVersion: gatehouse.io/v1alpha1\nkind: [InfrastructurePlan\nmetadata: {}\n';
-    const result = parsePlan(broken);
+    const result = parsePlan(broken, { asOf });
     expect(result.valid).toBe(false);
     expect(result.issues[0]).toMatchObject({
       rule: 'yaml-syntax',
@@ -81,14 +87,14 @@ describe('parsePlan', () => {
   });
 
   it('reports duplicate keys', () => {
-    const result = parsePlan('apiVersion: a\napiVersion: b\n');
+    const result = parsePlan('apiVersion: a\napiVersion: b\n', { asOf });
     expect(result.issues[0]).toMatchObject({ rule: 'yaml-syntax', line: 2 });
     expect(result.issues[0].hint).toMatch(/repeated key/);
   });
 
   it('points at an unknown key and suggests the known one', () => {
     const typo = text.replace('multiAz: true', 'multiAZ: true');
-    const issue = parsePlan(typo).issues.find(
+    const issue = parsePlan(typo, { asOf }).issues.find(
       i => i.problem === 'unknown field multiAZ',
     )!;
     expect(issue.rule).toBe('schema');
@@ -101,10 +107,10 @@ describe('parsePlan', () => {
 
   it('explains unquoted versions that YAML turns into numbers', () => {
     const unquoted = text.replace(
-      /kubernetesVersion: "1.30"/,
+      /kubernetesVersion: "1.35"/,
       'kubernetesVersion: 1.30',
     );
-    const issue = parsePlan(unquoted).issues.find(i =>
+    const issue = parsePlan(unquoted, { asOf }).issues.find(i =>
       i.path.endsWith('cluster.kubernetesVersion'),
     )!;
     expect(issue.problem).toMatch(/must be a string, got the number 1\.3/);
@@ -116,7 +122,9 @@ describe('parsePlan', () => {
 
   it('explains unit mistakes', () => {
     const bad = text.replace('memory: 512Mi', 'memory: 512MB');
-    const issue = parsePlan(bad).issues.find(i => i.rule === 'schema')!;
+    const issue = parsePlan(bad, { asOf }).issues.find(
+      i => i.rule === 'schema',
+    )!;
     expect(issue.path).toMatch(/resources\.limits\.memory$/);
     expect(issue.problem).toContain('"512MB" is not a Kubernetes quantity');
     expect(issue.hint).toContain('512Mi');
@@ -124,7 +132,7 @@ describe('parsePlan', () => {
 
   it('locates a missing field at its parent', () => {
     const missing = text.replace(/\n {6}tier: staging\n/, '\n');
-    const issue = parsePlan(missing).issues.find(
+    const issue = parsePlan(missing, { asOf }).issues.find(
       i => i.path === 'spec.environments.staging.tier',
     )!;
     expect(issue.problem).toBe('tier is required');
@@ -133,16 +141,16 @@ describe('parsePlan', () => {
 
   it('still runs the rules of the environments that match the schema', () => {
     const mixed = text
-      .replace(/kubernetesVersion: "1.30"/, 'kubernetesVersion: 1.30')
+      .replace(/kubernetesVersion: "1.35"/, 'kubernetesVersion: 1.30')
       .replace('cidr: 10.30.1.0/24', 'cidr: 10.30.1.9/24');
-    const result = parsePlan(mixed);
+    const result = parsePlan(mixed, { asOf });
     expect(result.plan).toBeUndefined();
     expect(result.issues.some(i => i.rule === 'schema')).toBe(true);
     expect(result.issues.some(i => i.rule === 'cidr-host-bits')).toBe(true);
   });
 
   it('rejects a document that is not a plan', () => {
-    const result = parsePlan('just a string\n');
+    const result = parsePlan('just a string\n', { asOf });
     expect(result.valid).toBe(false);
     expect(result.issues[0]).toMatchObject({
       rule: 'schema',

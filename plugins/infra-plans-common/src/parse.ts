@@ -10,6 +10,7 @@ import {
 } from 'yaml';
 import type { PathSegment, PlanIssue } from './issues';
 import {
+  ValidationOptions,
   ValidationResult,
   collectIssues,
   formatIssue,
@@ -74,7 +75,10 @@ export function locatePath(
  * rule `yaml-syntax` with their position.
  * @public
  */
-export function parsePlan(yamlText: string): ValidationResult {
+export function parsePlan(
+  yamlText: string,
+  options: ValidationOptions = {},
+): ValidationResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, {
     lineCounter,
@@ -112,7 +116,7 @@ export function parsePlan(yamlText: string): ValidationResult {
       },
     ]);
   }
-  const { plan, issues } = collectIssues(value);
+  const { plan, issues } = collectIssues(value, options.asOf ?? new Date());
   return toResult(plan, [
     ...syntax,
     ...issues.map(issue =>

@@ -1,12 +1,15 @@
+import { FIXTURE_DATE } from './__fixtures__/plans';
 import { presetEnvironmentPlan, presetFor, presetPlan } from './presets';
 import type { DeliveryStrategy, InfraPlan, Tier } from './schema';
 import { validatePlan } from './validate';
+
+const asOf = FIXTURE_DATE;
 
 const tiers: Tier[] = ['development', 'staging', 'production'];
 const strategies: DeliveryStrategy[] = ['rolling', 'blue-green', 'canary'];
 const flags = [false, true];
 
-function wrap(tier: Tier, env = presetFor(tier)): InfraPlan {
+function wrap(tier: Tier, env = presetFor(tier, { asOf })): InfraPlan {
   return {
     apiVersion: 'gatehouse.io/v1alpha1',
     kind: 'InfrastructurePlan',
@@ -18,6 +21,41 @@ function wrap(tier: Tier, env = presetFor(tier)): InfraPlan {
     },
   };
 }
+
+describe('the Kubernetes version of a preset', () => {
+  it('is the newest in EKS standard support on the day it is made', () => {
+    const on = (iso: string) =>
+      presetFor('staging', { asOf: new Date(`${iso}T08:00:00Z`) }).compute
+        .cluster.kubernetesVersion;
+    expect(on('2026-12-07')).toBe('1.35');
+    // 1.34 is still in standard support until 2026-12-02, 1.35 not out yet.
+    expect(on('2025-12-01')).toBe('1.34');
+    expect(on('2025-06-01')).toBe('1.33');
+  });
+
+  it('gives every tier of a plan the same version', () => {
+    const plan = presetPlan({
+      service: 'svc',
+      owner: 'team-a',
+      asOf: new Date('2025-06-01T00:00:00Z'),
+    });
+    expect(
+      Object.values(plan.spec.environments).map(
+        env => env.compute.cluster.kubernetesVersion,
+      ),
+    ).toEqual(['1.33', '1.33', '1.33']);
+  });
+
+  it('falls back to the newest released version when none is in standard support, and validation says so', () => {
+    const later = new Date('2027-06-01T00:00:00Z');
+    const env = presetFor('staging', { asOf: later });
+    expect(env.compute.cluster.kubernetesVersion).toBe('1.35');
+    const issues = validatePlan(wrap('staging', env), { asOf: later }).issues;
+    expect(issues.map(i => [i.rule, i.severity])).toEqual([
+      ['version-extended-support', 'warning'],
+    ]);
+  });
+});
 
 describe('presetFor', () => {
   const combos = tiers.flatMap(tier =>
@@ -40,14 +78,15 @@ describe('presetFor', () => {
     '$tier / $delivery / db $database / cache $cache / s3 $objectStorage validates with zero errors',
     options => {
       const result = validatePlan(
-        wrap(options.tier, presetFor(options.tier, options)),
+        wrap(options.tier, presetFor(options.tier, { ...options, asOf })),
+        { asOf },
       );
       expect(result.issues.filter(i => i.severity === 'error')).toEqual([]);
     },
   );
 
   it('sizes development like the reference: t3.small ×2, single-AZ database', () => {
-    const env = presetFor('development');
+    const env = presetFor('development', { asOf });
     expect(env.compute.nodeGroups[0]).toMatchObject({
       instanceTypes: ['t3.small'],
       desiredSize: 2,
@@ -57,7 +96,7 @@ describe('presetFor', () => {
   });
 
   it('sizes staging like the reference: t3.medium ×3, multi-AZ database', () => {
-    const env = presetFor('staging');
+    const env = presetFor('staging', { asOf });
     expect(env.compute.nodeGroups[0]).toMatchObject({
       instanceTypes: ['t3.medium'],
       desiredSize: 3,
@@ -67,7 +106,7 @@ describe('presetFor', () => {
   });
 
   it('sizes production like the reference: t3.large/t3.xlarge ×6, multi-AZ with replicas, 30-day backups, RPO 1h / RTO 4h', () => {
-    const env = presetFor('production');
+    const env = presetFor('production', { asOf });
     expect(env.compute.nodeGroups[0]).toMatchObject({
       instanceTypes: ['t3.large', 't3.xlarge'],
       desiredSize: 6,
@@ -92,6 +131,7 @@ describe('presetFor', () => {
 
   it('is parameterised by region, VPC and workload', () => {
     const env = presetFor('production', {
+      asOf,
       region: 'eu-west-1',
       vpcCidr: '10.50.0.0/16',
       workload: {
@@ -113,11 +153,11 @@ describe('presetFor', () => {
     });
     const plan = wrap('production', env);
     plan.spec.regions = ['eu-west-1', 'us-west-2'];
-    expect(validatePlan(plan).errorCount).toBe(0);
+    expect(validatePlan(plan, { asOf }).errorCount).toBe(0);
   });
 
   it('leaves out the data stores that are not wanted', () => {
-    const env = presetFor('staging', { database: false });
+    const env = presetFor('staging', { asOf, database: false });
     expect(env.data).toBeUndefined();
     expect(env.network.subnets.database).toBeUndefined();
     expect(env.workloads[0].uses).toBeUndefined();
@@ -126,28 +166,31 @@ describe('presetFor', () => {
   it('builds the delivery section for each strategy', () => {
     expect(
       presetFor('production', {
+        asOf,
         delivery: 'canary',
       }).delivery!.canary!.steps.map(s => s.weight),
     ).toEqual([10, 25, 50]);
     expect(
-      presetFor('production', { delivery: 'blue-green' }).delivery!.blueGreen,
+      presetFor('production', { asOf, delivery: 'blue-green' }).delivery!
+        .blueGreen,
     ).toBeDefined();
-    expect(presetFor('production').delivery!.rolling).toEqual({
+    expect(presetFor('production', { asOf }).delivery!.rolling).toEqual({
       maxSurge: 1,
       maxUnavailable: 0,
     });
   });
 
   it('rejects VPC blocks it cannot carve', () => {
-    expect(() => presetFor('staging', { vpcCidr: '10.0.0.0/24' })).toThrow(
-      /between \/16 and \/20/,
-    );
+    expect(() =>
+      presetFor('staging', { asOf, vpcCidr: '10.0.0.0/24' }),
+    ).toThrow(/between \/16 and \/20/);
   });
 });
 
 describe('presetPlan', () => {
   it('builds a three-environment plan that validates without any issue', () => {
     const plan = presetPlan({
+      asOf,
       service: 'svc',
       owner: 'team-a',
       system: 'sys',
@@ -161,7 +204,7 @@ describe('presetPlan', () => {
       'production',
     ]);
     expect(plan.spec.regions).toEqual(['us-east-1', 'us-west-2']);
-    const result = validatePlan(plan);
+    const result = validatePlan(plan, { asOf });
     expect(result.issues).toEqual([]);
   });
 });
@@ -169,6 +212,7 @@ describe('presetPlan', () => {
 describe('presetEnvironmentPlan', () => {
   it('builds a valid one-environment plan under the chosen name', () => {
     const plan = presetEnvironmentPlan({
+      asOf,
       service: 'orchestrator-api',
       owner: 'team-agents',
       environment: 'perf-test',
@@ -184,7 +228,7 @@ describe('presetEnvironmentPlan', () => {
     expect(env.delivery?.strategy).toBe('canary');
     expect(env.data?.caches).toHaveLength(1);
     expect(plan.spec.regions[0]).toBe('eu-west-1');
-    const result = validatePlan(plan);
+    const result = validatePlan(plan, { asOf });
     expect(result.errorCount).toBe(0);
   });
 });

@@ -18,6 +18,8 @@ import {
   TIERS,
   Workload,
 } from './schema';
+import { supportCalendar } from './support/calendar';
+import { isoDay, newestInStandardSupport, phaseOn } from './support/lifecycle';
 
 /** Options for {@link presetFor}. @public */
 export interface PresetOptions {
@@ -43,6 +45,12 @@ export interface PresetOptions {
   };
   /** DR region for production (default us-west-2, or us-east-1 from a us-west region). */
   drRegion?: string;
+  /**
+   * The day the plan is made for: the cluster gets the newest Kubernetes
+   * version in EKS standard support on it. Callers pass the current date;
+   * when omitted it is the moment of the call.
+   */
+  asOf?: Date;
 }
 
 interface TierSizing {
@@ -216,6 +224,27 @@ function deliveryFor(strategy: DeliveryStrategy, tier: Tier): DeliveryPlan {
 }
 
 /**
+ * The newest Kubernetes version in EKS standard support on a day. When the
+ * calendar has run out (nobody added the newer versions), the newest
+ * released one: the preset still works and validation reports it.
+ */
+function defaultKubernetesVersion(asOf: Date): string {
+  const newest =
+    newestInStandardSupport('eks', asOf) ??
+    [...supportCalendar.eks]
+      .reverse()
+      .find(entry => phaseOn('eks', entry, asOf) !== 'unreleased');
+  if (!newest) {
+    throw new Error(
+      `No Kubernetes version on the EKS support calendar is released on ${isoDay(
+        asOf,
+      )}`,
+    );
+  }
+  return newest.version;
+}
+
+/**
  * A complete environment section for a tier, parameterised by region, the
  * data stores wanted and the delivery strategy.
  * @public
@@ -244,6 +273,9 @@ export function presetFor(
     options.drRegion ??
     (region.startsWith('us-west') ? 'us-east-1' : 'us-west-2');
   const production = tier === 'production';
+  const kubernetesVersion = defaultKubernetesVersion(
+    options.asOf ?? new Date(),
+  );
   const uses: string[] = [];
 
   const data: EnvironmentPlan['data'] = {};
@@ -442,7 +474,7 @@ export function presetFor(
     },
     compute: {
       cluster: {
-        kubernetesVersion: '1.30',
+        kubernetesVersion,
         endpointAccess: production ? 'private' : 'public-and-private',
       },
       nodeGroups: [
@@ -606,9 +638,11 @@ export interface PresetPlanOptions extends Omit<PresetOptions, 'vpcCidr'> {
 export function presetPlan(options: PresetPlanOptions): InfraPlan {
   const { service, owner, system, tiers = [...TIERS], ...preset } = options;
   const region = preset.region ?? 'us-east-1';
+  // One date for every tier, so they get the same Kubernetes version.
+  const asOf = preset.asOf ?? new Date();
   const environments: Record<string, EnvironmentPlan> = {};
   for (const tier of tiers) {
-    environments[tier] = presetFor(tier, preset);
+    environments[tier] = presetFor(tier, { ...preset, asOf });
   }
   const drRegions = Object.values(environments)
     .map(env => env.disasterRecovery?.drRegion)

@@ -1,5 +1,6 @@
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
+import { FIXTURE_DATE } from './__fixtures__/plans';
 import { parsePlan } from './parse';
 import { VALIDATION_RULES } from './rules';
 import { TIER_REQUIREMENTS } from './tiers';
@@ -10,7 +11,7 @@ describe('README', () => {
   it('has an annotated example plan that validates with no issue', () => {
     const match = /```yaml\n([\s\S]*?)\n```/.exec(readme);
     expect(match).not.toBeNull();
-    const result = parsePlan(match![1]);
+    const result = parsePlan(match![1], { asOf: FIXTURE_DATE });
     expect(result.issues).toEqual([]);
     expect(Object.keys(result.plan!.spec.environments.production)).toEqual(
       expect.arrayContaining([

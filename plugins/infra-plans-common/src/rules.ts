@@ -191,6 +191,34 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
       'All workloads at their HPA maximum fit in the node groups at maxSize.',
   },
   {
+    id: 'type-known',
+    area: 'compute',
+    severity: 'error',
+    checks:
+      'Instance types, RDS instance classes and ElastiCache node types are in the price book and instance catalogue; the hint names the three nearest known ones.',
+  },
+  {
+    id: 'version-in-calendar',
+    area: 'compute',
+    severity: 'error',
+    checks:
+      'The EKS Kubernetes version, and the RDS PostgreSQL/MySQL and ElastiCache Redis/Valkey engine versions, are on the support calendar and released on the validation date.',
+  },
+  {
+    id: 'version-extended-support',
+    area: 'compute',
+    severity: 'warning',
+    checks:
+      'A version in extended support on the validation date: when it ends and what it costs extra.',
+  },
+  {
+    id: 'version-support-ended',
+    area: 'compute',
+    severity: 'error',
+    checks:
+      'No version is past the end of its extended support on the validation date.',
+  },
+  {
     id: 'workload-ports',
     area: 'workloads',
     severity: 'error',

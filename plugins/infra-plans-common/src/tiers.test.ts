@@ -1,4 +1,4 @@
-import { fullPlan } from './__fixtures__/plans';
+import { FIXTURE_DATE, fullPlan } from './__fixtures__/plans';
 import type { EnvironmentPlan, InfraPlan, Tier } from './schema';
 import { TIER_REQUIREMENTS, requirementLevel } from './tiers';
 import { validatePlan } from './validate';
@@ -29,12 +29,16 @@ function withMinimal(tier: Tier): InfraPlan {
 }
 
 function tierIssues(plan: InfraPlan) {
-  return validatePlan(plan).issues.filter(i => i.rule.startsWith('tier:'));
+  return validatePlan(plan, { asOf: FIXTURE_DATE }).issues.filter(i =>
+    i.rule.startsWith('tier:'),
+  );
 }
 
 describe('tier requirements', () => {
   it('lets development omit most sections (only recommendations)', () => {
-    const result = validatePlan(withMinimal('development'));
+    const result = validatePlan(withMinimal('development'), {
+      asOf: FIXTURE_DATE,
+    });
     expect(result.errorCount).toBe(0);
     expect(result.issues.map(i => i.rule).sort()).toEqual([
       'tier:budget',

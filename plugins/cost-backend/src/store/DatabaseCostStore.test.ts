@@ -267,12 +267,14 @@ describe.each(databases.eachSupportedId())(
         ...base,
         id: 'e1',
         createdAt: '2026-03-01T10:00:00.000Z',
+        approximateCount: null,
         result: { a: 1 },
       });
       await store.saveEstimate({
         ...base,
         id: 'e2',
         createdAt: '2026-03-02T10:00:00.000Z',
+        approximateCount: 2,
         result: { a: 2 },
       });
       const listed = await store.listEstimates({
@@ -283,7 +285,10 @@ describe.each(databases.eachSupportedId())(
       expect(listed[0]).toMatchObject({
         monthlyDelta: 50,
         createdAt: '2026-03-02T10:00:00.000Z',
+        approximateCount: 2,
       });
+      // Kept before prices carried their provenance: not recorded, not 0.
+      expect(listed[1].approximateCount).toBeNull();
       expect((await store.getEstimate('e1'))?.result).toEqual({ a: 1 });
     });
 

@@ -448,6 +448,7 @@ export class DatabaseCostStore implements CostStore {
       monthly_delta: estimate.monthlyDelta,
       resource_count: estimate.resourceCount,
       unpriced_count: estimate.unpricedCount,
+      approximate_count: estimate.approximateCount,
       result: JSON.stringify(estimate.result),
     });
   }
@@ -520,5 +521,9 @@ function toEstimateSummary(row: any): StoredEstimateSummary {
     monthlyDelta: Number(row.monthly_delta),
     resourceCount: Number(row.resource_count),
     unpricedCount: Number(row.unpriced_count),
+    approximateCount:
+      row.approximate_count === null || row.approximate_count === undefined
+        ? null
+        : Number(row.approximate_count),
   };
 }

@@ -1,4 +1,5 @@
 import smallPlan from '../__fixtures__/plan-small.json';
+import { planOf } from '../__fixtures__/planBuilder';
 import { estimateTerraformPlan } from '../terraform/estimateTerraformPlan';
 import { formatEstimateTable } from './table';
 
@@ -29,6 +30,8 @@ describe('formatEstimateTable', () => {
         '',
         'Free: 1 resource (data sources and types with no charge of their own)',
         '',
+        '0 of 5 components use approximate prices.',
+        '',
         'Plan: 4 to create, 0 to update, 0 to replace, 1 to delete, 0 unchanged.',
         '',
       ].join('\n'),
@@ -40,6 +43,49 @@ describe('formatEstimateTable', () => {
     expect(text).not.toContain('Instance usage');
     expect(text).toContain(
       'aws_instance.app        create    0.00  31.97  +31.97\naws_nat_gateway.main',
+    );
+  });
+
+  it('marks approximate prices per component and resource and counts them', () => {
+    // The shipped file's db.t4g.medium price is approximate; its storage is not.
+    const withApproximate = estimateTerraformPlan(
+      planOf([
+        {
+          address: 'aws_db_instance.main',
+          after: {
+            engine: 'postgres',
+            instance_class: 'db.t4g.medium',
+            allocated_storage: 20,
+            storage_type: 'gp2',
+            multi_az: false,
+            backup_retention_period: 0,
+          },
+        },
+      ]),
+    );
+    const lines = formatEstimateTable(withApproximate).split('\n');
+    expect(lines.slice(2, 8)).toEqual([
+      'Resource              Action  Before  After   Delta  Range (after)  Prices',
+      '--------------------  ------  ------  -----  ------  -------------  -------------',
+      'aws_db_instance.main  create    0.00  49.75  +49.75                 1 approximate',
+      '    Database instance (PostgreSQL, db.t4g.medium, Single-AZ): 730 hours x 0.065 = 47.45  [approximate price]',
+      '    Storage (gp2, Single-AZ): 20 GB-months x 0.115 = 2.30',
+      '--------------------  ------  ------  -----  ------  -------------  -------------',
+    ]);
+    expect(lines).toContain(
+      '1 of 2 components use approximate prices (marked [approximate price]), not checked against the AWS price list:',
+    );
+    expect(lines).toContain(
+      '  rds:postgres:db.t4g.medium: approximate: recalled from the public price page, not checked against the price list; refresh with scripts/import-aws-price-list.ts',
+    );
+  });
+
+  it('says when an estimate does not record provenance', () => {
+    const old = estimateTerraformPlan(smallPlan);
+    delete old.totals.pricedComponents;
+    delete old.totals.approximateComponents;
+    expect(formatEstimateTable(old)).toContain(
+      'Price provenance was not recorded for this estimate; some prices may be approximate.',
     );
   });
 

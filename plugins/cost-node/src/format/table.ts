@@ -49,6 +49,55 @@ const ACTION_LABELS: Record<string, string> = {
 
 type Row = { cells: string[]; details: string[] };
 
+/** Ends every component line whose price is approximate. */
+const APPROXIMATE_MARKER = '[approximate price]';
+
+function approximateCell(count: number): string {
+  return count > 0 ? `${count} approximate` : '';
+}
+
+/**
+ * The closing lines on price provenance: how many components use
+ * approximate prices and, for each such price, why it is approximate.
+ */
+function formatProvenance(estimate: CostEstimate): string[] {
+  const { pricedComponents, approximateComponents } = estimate.totals;
+  if (pricedComponents === undefined || approximateComponents === undefined) {
+    return [
+      '',
+      'Price provenance was not recorded for this estimate; some prices may be approximate.',
+    ];
+  }
+  const lines = [
+    '',
+    `${approximateComponents} of ${pricedComponents} component${
+      pricedComponents === 1 ? '' : 's'
+    } use approximate prices${
+      approximateComponents > 0
+        ? ` (marked ${APPROXIMATE_MARKER}), not checked against the AWS price list:`
+        : '.'
+    }`,
+  ];
+  // Price keys by reason, so a reason shared by many prices is said once.
+  const keysByReason = new Map<string, Set<string>>();
+  for (const resource of estimate.resources) {
+    for (const component of [
+      ...resource.before.components,
+      ...resource.after.components,
+    ]) {
+      const provenance = component.priceProvenance;
+      if (provenance?.kind !== 'approximate') continue;
+      const keys = keysByReason.get(provenance.reason) ?? new Set<string>();
+      keys.add(component.priceKey);
+      keysByReason.set(provenance.reason, keys);
+    }
+  }
+  for (const [reason, keys] of keysByReason) {
+    lines.push(`  ${[...keys].join(', ')}: ${reason}`);
+  }
+  return lines;
+}
+
 /**
  * Renders an estimate as fixed-width text for a terminal: one row per priced
  * resource with its components, totals, then unpriced and free resources.
@@ -62,6 +111,9 @@ export function formatEstimateTable(
 ): string {
   const showComponents = options.components ?? true;
   const showUnchanged = options.unchanged ?? true;
+  // The "Prices" column only appears when some price is approximate, so
+  // that a table of sourced prices reads as before.
+  const marksApproximate = (estimate.totals.approximateComponents ?? 0) > 0;
   const header = [
     'Resource',
     'Action',
@@ -69,6 +121,7 @@ export function formatEstimateTable(
     'After',
     'Delta',
     'Range (after)',
+    ...(marksApproximate ? ['Prices'] : []),
   ];
   const rows: Row[] = [];
 
@@ -86,12 +139,16 @@ export function formatEstimateTable(
         const range = component.range
           ? `  (${formatRange(component.range)})`
           : '';
+        const approximate =
+          component.priceProvenance?.kind === 'approximate'
+            ? `  ${APPROXIMATE_MARKER}`
+            : '';
         details.push(
           `    ${component.name}: ${formatQuantity(
             component.monthlyQuantity,
           )} ${component.unit} x ${formatUnitPrice(
             component.unitPrice,
-          )} = ${formatMoney(component.monthlyCost)}${range}`,
+          )} = ${formatMoney(component.monthlyCost)}${range}${approximate}`,
         );
       }
     }
@@ -106,6 +163,9 @@ export function formatEstimateTable(
         formatMoney(resource.after.monthly),
         formatMoney(resource.delta, { signed: true }),
         formatRange(resource.range),
+        ...(marksApproximate
+          ? [approximateCell(resource.approximateComponents ?? 0)]
+          : []),
       ],
       details,
     });
@@ -119,6 +179,9 @@ export function formatEstimateTable(
     formatMoney(totals.monthlyAfter),
     formatMoney(totals.delta, { signed: true }),
     totals.range.low !== totals.range.high ? formatRange(totals.range) : '',
+    ...(marksApproximate
+      ? [approximateCell(totals.approximateComponents ?? 0)]
+      : []),
   ];
 
   const widths = header.map((title, column) =>
@@ -184,6 +247,7 @@ export function formatEstimateTable(
   for (const warning of estimate.warnings) {
     lines.push(`Warning: ${warning}`);
   }
+  lines.push(...formatProvenance(estimate));
   lines.push('');
   lines.push(
     `Plan: ${summary.create} to create, ${summary.update} to update, ${summary.replace} to replace, ${summary.delete} to delete, ${summary.noop} unchanged.`,

@@ -51,6 +51,7 @@ describe('convertAwsPriceList', () => {
       unit: 'hour',
       source:
         'AWS Price List AmazonEC2 2025-06-01T00:00:00Z, SKU T3MEDIUMUSE1: $0.0416 per On Demand Linux t3.medium Instance Hour',
+      publicationDate: '2025-06-01T00:00:00Z',
     });
   });
 

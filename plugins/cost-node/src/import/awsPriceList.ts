@@ -126,6 +126,15 @@ function parseMemoryGiB(memory: unknown): number | undefined {
   return match ? Number(match[1].replace(/,/g, '')) : undefined;
 }
 
+/** The offer file's publication date, when it is a real date or instant. */
+function offerPublicationDate(value: unknown): string | undefined {
+  return typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(value) &&
+    !Number.isNaN(Date.parse(value))
+    ? value
+    : undefined;
+}
+
 type OnDemandPrice = { price: number; unit: string; description: string };
 
 /** The first non-tiered on-demand price dimension of a SKU. */
@@ -165,7 +174,9 @@ function onDemandPrice(terms: unknown): OnDemandPrice | undefined {
  * no pre-installed software, capacitystatus Used) with their vCPU/memory,
  * EBS volume storage, RDS PostgreSQL/MySQL Single-AZ instances and
  * ElastiCache Redis nodes. Each price's `source` names the offer, its
- * publication date, the SKU and the SKU's price description.
+ * publication date, the SKU and the SKU's price description, and its
+ * `publicationDate` is the offer's. An imported price replaces the base
+ * file's entry whole, so an approximate note on it does not survive.
  *
  * @public
  */
@@ -203,6 +214,7 @@ export function convertAwsPriceList(
     if (!onDemand) {
       throw new InvalidInputError(`${where}: terms.OnDemand must be an object`);
     }
+    const publicationDate = offerPublicationDate(offer.publicationDate);
     const offerName = `${
       typeof offer.offerCode === 'string' ? offer.offerCode : 'offer'
     } ${
@@ -236,6 +248,9 @@ export function convertAwsPriceList(
         unit: price.unit,
         source: `AWS Price List ${offerName}, SKU ${sku}: ${price.description}`,
       };
+      // Only a date the offer file states makes the price a price-list one;
+      // without it the estimate shows the price as cited, not as published.
+      if (publicationDate) entry.publicationDate = publicationDate;
       const regionKey = `${region}\u0000${key}`;
       const previous = importedKeys.get(regionKey);
       if (previous) {

@@ -41,6 +41,8 @@ export type EstimateInfraPlanOptions = {
    * `module.production.aws_nat_gateway.nat["us-east-1a"]` (see the README).
    */
   usage?: UsageData;
+  /** The day the estimate is for (see `EstimateTerraformPlanOptions.asOf`). */
+  asOf?: Date;
 };
 
 /**
@@ -198,6 +200,7 @@ export function estimateInfraPlan(
     {
       priceBook,
       usage: options.usage,
+      ...(options.asOf ? { asOf: options.asOf } : {}),
       defaultRegion:
         names.length === 1 && first ? first.region : plan.spec.regions[0],
     },

@@ -68,6 +68,12 @@ describe('estimateKubernetesWorkloads', () => {
       memoryGiB: 8,
       hourlyPrice: 0.096,
       monthlyPrice: 70.08,
+      priceProvenance: {
+        kind: 'cited',
+        source:
+          'Amazon EC2 On-Demand pricing page, Linux, US East (N. Virginia): USD 0.096 per On Demand Linux m6i.large Instance Hour',
+        asOf: '2025-06-01',
+      },
     });
     expect(estimate.workloads).toEqual([
       {

@@ -7,6 +7,7 @@ import {
 import { InvalidInputError } from '../errors';
 import { defaultPriceBook } from '../pricing/loadPricing';
 import type { PriceBook } from '../pricing/PriceBook';
+import { priceProvenance } from '../pricing/priceProvenance';
 import { describeValue, isPlainObject } from '../util/narrow';
 import { bytesToGiB, parseQuantity } from './quantity';
 
@@ -200,6 +201,7 @@ export function estimateKubernetesWorkloads(
       memoryGiB: spec.memoryGiB,
       hourlyPrice: price.price,
       monthlyPrice: roundMoney(nodeMonthly),
+      priceProvenance: priceProvenance(price, priceBook.effectiveDate),
     },
     totals: { monthly: 0, range: { low: 0, high: 0 } },
     workloads: [],

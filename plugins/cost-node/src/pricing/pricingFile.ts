@@ -13,8 +13,17 @@ export type PriceEntry = {
   unit: string;
   /** Where the price comes from: price page or price-list SKU description. */
   source: string;
-  /** Optional remark, e.g. that the price is approximate. */
+  /**
+   * Optional remark. A note starting with `approximate` marks the price as
+   * approximate: estimates then say so wherever the price appears.
+   */
   note?: string;
+  /**
+   * Publication date of the AWS price-list offer file the price was imported
+   * from (as the offer file gives it, e.g. `2025-06-01T00:00:00Z`). Only the
+   * importer sets it; without it the price is not from a price-list file.
+   */
+  publicationDate?: string;
 };
 
 /**
@@ -76,6 +85,25 @@ function requireString(origin: string, path: string, value: unknown): string {
   return value;
 }
 
+function requireDateOrInstant(
+  origin: string,
+  path: string,
+  value: unknown,
+): string {
+  const text = requireString(origin, path, value);
+  if (
+    !/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(text) ||
+    Number.isNaN(Date.parse(text))
+  ) {
+    fail(
+      origin,
+      path,
+      `must be a date YYYY-MM-DD or an ISO timestamp (got "${text}")`,
+    );
+  }
+  return text;
+}
+
 function requireNonNegative(
   origin: string,
   path: string,
@@ -116,6 +144,13 @@ function parsePriceEntry(
   };
   if (raw.note !== undefined) {
     entry.note = requireString(origin, `${path}.note`, raw.note);
+  }
+  if (raw.publicationDate !== undefined) {
+    entry.publicationDate = requireDateOrInstant(
+      origin,
+      `${path}.publicationDate`,
+      raw.publicationDate,
+    );
   }
   return entry;
 }

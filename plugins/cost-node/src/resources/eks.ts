@@ -2,6 +2,7 @@ import { HOURS_PER_MONTH } from '@gatehouse/plugin-cost-common';
 import { scalingCount } from './autoscaling';
 import { ebsVolumeComponents } from './ebs';
 import { instanceHoursComponent } from './ec2';
+import { supportBilling } from './extendedSupport';
 import { launchTemplateInstanceType } from './launchTemplates';
 import {
   ComponentDraft,
@@ -18,15 +19,35 @@ const EKS_DEFAULT_INSTANCE_TYPE = 't3.medium';
 /** Root volume of node groups without a launch template. */
 const EKS_DEFAULT_DISK_GB = 20;
 
-/** aws_eks_cluster: the control plane hour (standard support). */
-export const priceEksCluster: Pricer = context => [
-  component(context, {
-    name: 'EKS cluster control plane',
-    priceKey: 'eks:cluster',
-    unit: 'hours',
-    monthlyQuantity: HOURS_PER_MONTH,
-  }),
-];
+/**
+ * aws_eks_cluster: the control plane hour, at the extended-support rate when
+ * the cluster's Kubernetes version is in extended support on the estimate's
+ * date (six times the standard rate), else at the standard rate.
+ */
+export const priceEksCluster: Pricer = context => {
+  const version = optionalString(context, ['version']);
+  const billing = version
+    ? supportBilling(context, 'eks', 'Kubernetes', version)
+    : { phase: 'standard' as const };
+  if (billing.phase === 'extended') {
+    return [
+      component(context, {
+        name: `EKS cluster control plane (Kubernetes ${version}, extended support)`,
+        priceKey: 'eks:cluster:extended-support',
+        unit: 'hours',
+        monthlyQuantity: HOURS_PER_MONTH,
+      }),
+    ];
+  }
+  return [
+    component(context, {
+      name: 'EKS cluster control plane',
+      priceKey: 'eks:cluster',
+      unit: 'hours',
+      monthlyQuantity: HOURS_PER_MONTH,
+    }),
+  ];
+};
 
 function nodeInstanceType(context: PricerContext): string {
   const listed = optionalString(context, ['instance_types', 0]);

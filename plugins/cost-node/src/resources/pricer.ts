@@ -1,5 +1,10 @@
-import type { CostRange, UsageSource } from '@gatehouse/plugin-cost-common';
+import type {
+  CostRange,
+  PriceProvenance,
+  UsageSource,
+} from '@gatehouse/plugin-cost-common';
 import type { PriceBook, RegionPrices } from '../pricing/PriceBook';
+import { priceProvenance } from '../pricing/priceProvenance';
 import type { PriceEntry } from '../pricing/pricingFile';
 import type { PlanResourceChange } from '../terraform/parsePlan';
 import type { PlanIndex } from '../terraform/planIndex';
@@ -25,6 +30,7 @@ export type ComponentDraft = {
   unitPrice: number;
   priceKey: string;
   priceSource: string;
+  priceProvenance: PriceProvenance;
   quantityRange?: CostRange;
   rangeReason?: string;
   usage?: { key: string; source: UsageSource };
@@ -39,6 +45,8 @@ export type PricerContext = {
   priceBook: PriceBook;
   usage: ResourceUsage;
   plan: PlanIndex;
+  /** The day priced: decides whether a version is in extended support. */
+  asOf: Date;
   /** Records an assumption, shown with the resource. */
   note(message: string): void;
 };
@@ -101,6 +109,7 @@ export function component(
     unitPrice: entry.price * (spec.priceFactor ?? 1),
     priceKey: spec.priceKey,
     priceSource: entry.source,
+    priceProvenance: priceProvenance(entry, context.priceBook.effectiveDate),
   };
   if (spec.quantityRange) {
     draft.quantityRange = spec.quantityRange;

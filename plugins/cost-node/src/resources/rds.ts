@@ -1,5 +1,10 @@
 import { HOURS_PER_MONTH } from '@gatehouse/plugin-cost-common';
+import {
+  SupportProduct,
+  instanceShape,
+} from '@gatehouse/plugin-infra-plans-common';
 import type { PlanResourceChange } from '../terraform/parsePlan';
+import { supportBilling } from './extendedSupport';
 import {
   ComponentDraft,
   Pricer,
@@ -15,11 +20,67 @@ import {
   usageComponent,
 } from './pricer';
 
-/** Terraform engine names → price-key engine. */
-const ENGINES: Record<string, { key: string; label: string }> = {
-  postgres: { key: 'postgres', label: 'PostgreSQL' },
-  mysql: { key: 'mysql', label: 'MySQL' },
+/** Terraform engine names → price-key engine and support calendar. */
+const ENGINES: Record<
+  string,
+  { key: string; label: string; calendar: SupportProduct }
+> = {
+  postgres: { key: 'postgres', label: 'PostgreSQL', calendar: 'rds-postgres' },
+  mysql: { key: 'mysql', label: 'MySQL', calendar: 'rds-mysql' },
 };
+
+/**
+ * vCPUs of a DB instance class, from the spec of its EC2 counterpart
+ * (`db.r6g.large` → `r6g.large`) in the price book, else from the shape
+ * of the current instance families.
+ */
+function dbClassVcpus(context: PricerContext, instanceClass: string) {
+  const ec2Type = instanceClass.replace(/^db\./, '');
+  return (
+    context.priceBook.instanceSpec(ec2Type)?.vcpu ??
+    instanceShape(ec2Type)?.vcpu
+  );
+}
+
+/**
+ * The RDS Extended Support charge, per vCPU-hour of every instance (a
+ * Multi-AZ standby too), when the engine version is in extended support on
+ * the estimate's date; nothing otherwise.
+ */
+function extendedSupportComponents(
+  context: PricerContext,
+  engine: { label: string; calendar: SupportProduct },
+  instanceClass: string,
+  azFactor: number,
+  deployment: string,
+): ComponentDraft[] {
+  const version = optionalString(context, ['engine_version']);
+  if (!version) return [];
+  const billing = supportBilling(
+    context,
+    engine.calendar,
+    engine.label,
+    version,
+  );
+  if (billing.phase !== 'extended') return [];
+  const vcpus = dbClassVcpus(context, instanceClass);
+  if (vcpus === undefined) {
+    context.note(
+      `the vCPU count of ${instanceClass} is not known, so its RDS Extended Support charge is not in the estimate`,
+    );
+    return [];
+  }
+  const band = billing.year <= 2 ? 'yr1-yr2' : 'yr3';
+  return [
+    component(context, {
+      name: `RDS Extended Support (${engine.label} ${version}, year ${billing.year}, ${vcpus} vCPU, ${deployment})`,
+      priceKey: `rds:extended-support:${band}`,
+      unit: 'vCPU-hours',
+      monthlyQuantity: vcpus * HOURS_PER_MONTH,
+      priceFactor: azFactor,
+    }),
+  ];
+}
 
 /** gp3 baseline performance included in the storage price (PostgreSQL, MySQL). */
 function gp3Baseline(storageGb: number) {
@@ -126,6 +187,13 @@ export const priceDbInstance: Pricer = context => {
       monthlyQuantity: storageGb,
       priceFactor: azFactor,
     }),
+    ...extendedSupportComponents(
+      context,
+      engine,
+      instanceClass,
+      azFactor,
+      deployment,
+    ),
   ];
 
   if (storageType === 'io1') {

@@ -49,6 +49,9 @@ describe('estimateTerraformPlan on a mixed plan', () => {
       delta: 717.041,
       range: { low: 843.421, high: 1213.111 },
       deltaRange: { low: 629.681, high: 989.871 },
+      // Every price this plan uses is cited in the shipped file.
+      pricedComponents: 26,
+      approximateComponents: 0,
     });
     const priced = estimate.resources.filter(
       resource => resource.status === 'priced',

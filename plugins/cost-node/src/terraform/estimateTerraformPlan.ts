@@ -24,6 +24,7 @@ import { UsageData, UsageLookup } from '../usage/usageFile';
 import { ParsedPlan, PlanResourceChange, parsePlan } from './parsePlan';
 import { PlanConfiguration } from './planConfiguration';
 import { PlanIndex } from './planIndex';
+import { countComponents } from './componentCounts';
 
 /** Region used when neither the options nor the plan name one. */
 export const DEFAULT_REGION = 'us-east-1';
@@ -44,6 +45,12 @@ export type EstimateTerraformPlanOptions = {
   region?: string;
   /** Region when the plan's provider configuration has none (us-east-1). */
   defaultRegion?: string;
+  /**
+   * The day the estimate is for: versions in extended support on it are
+   * priced at the extended-support rates. Callers pass the current date;
+   * when omitted it is the moment of the call.
+   */
+  asOf?: Date;
 };
 
 /** One side of a resource at full precision, before rounding for output. */
@@ -71,6 +78,7 @@ function toComponent(draft: ComponentDraft): {
     monthlyCost: roundMoney(cost),
     priceKey: draft.priceKey,
     priceSource: draft.priceSource,
+    priceProvenance: draft.priceProvenance,
   };
   let low = cost;
   let high = cost;
@@ -136,6 +144,7 @@ class PlanEstimator {
   private readonly configuration: PlanConfiguration;
   private readonly planIndex: PlanIndex;
   private readonly usage: UsageLookup;
+  private readonly asOf: Date;
   private readonly planRegion: string;
   private readonly regionPerProvider: boolean;
 
@@ -154,6 +163,8 @@ class PlanEstimator {
     );
     this.planIndex = new PlanIndex(plan.resourceChanges, this.configuration);
     this.usage = new UsageLookup(options.usage);
+    // The outer edge: without a date from the caller, the estimate is for now.
+    this.asOf = options.asOf ?? new Date();
     this.planRegion =
       options.region ??
       this.configuration.defaultRegion() ??
@@ -183,6 +194,8 @@ class PlanEstimator {
     let afterHigh = 0;
     let deltaLow = 0;
     let deltaHigh = 0;
+    let pricedComponents = 0;
+    let approximateComponents = 0;
 
     for (const change of this.plan.resourceChanges) {
       const { estimate, sides } = this.estimateResource(change);
@@ -198,6 +211,12 @@ class PlanEstimator {
           reason: estimate.unpriced!.reason,
         });
         continue;
+      }
+      if (estimate.status === 'priced') {
+        const counts = countComponents(estimate);
+        estimate.approximateComponents = counts.approximate;
+        pricedComponents += counts.priced;
+        approximateComponents += counts.approximate;
       }
       before += sides.before.monthly;
       after += sides.after.monthly;
@@ -230,6 +249,8 @@ class PlanEstimator {
           low: roundMoney(Math.min(deltaLow, deltaHigh)),
           high: roundMoney(Math.max(deltaLow, deltaHigh)),
         },
+        pricedComponents,
+        approximateComponents,
       },
       resources,
       unpriced,
@@ -370,6 +391,7 @@ class PlanEstimator {
       priceBook: this.priceBook,
       usage: new ResourceUsage(change.type, usageEntry),
       plan: this.planIndex,
+      asOf: this.asOf,
       note: message => notes.add(message),
     };
     const result: SideCost = { monthly: 0, low: 0, high: 0, components: [] };

@@ -1,5 +1,12 @@
 /** Test fixtures (not exported from the package). */
 import { presetPlan } from '../presets';
+
+/**
+ * The day the fixtures are made and judged on. Tests pass it to validation
+ * so they do not depend on the clock (on it, EKS 1.35 is the newest version
+ * in standard support).
+ */
+export const FIXTURE_DATE = new Date('2026-12-07T12:00:00Z');
 import type { EnvironmentPlan, InfraPlan } from '../schema';
 
 /** A complete, valid plan: three preset environments with every data store and a canary rollout. */
@@ -17,6 +24,7 @@ export function fullPlan(): InfraPlan {
       port: 3000,
       image: 'ghcr.io/gatehouse/demo-api:1.2.3',
     },
+    asOf: FIXTURE_DATE,
   });
 }
 
@@ -104,7 +112,7 @@ spec:
             ingress:
               - { rule: 100, protocol: tcp, ports: 8080, cidr: 10.0.0.0/16, action: allow }
       compute:
-        cluster: { kubernetesVersion: "1.28" }
+        cluster: { kubernetesVersion: "1.35" }
         nodeGroups:
           - name: general-purpose
             instanceTypes: [t3.medium, t3.large]

@@ -13,6 +13,8 @@ export interface EnvContext {
   sink: IssueSink;
   /** Names of every data store (databases, caches, buckets, queues). */
   dataStores: Map<string, { kind: string; index: number }>;
+  /** The day the plan is judged on (support calendar checks). */
+  asOf: Date;
 }
 
 export function createContext(
@@ -20,6 +22,7 @@ export function createContext(
   name: string,
   env: EnvironmentPlan,
   sink: IssueSink,
+  asOf: Date,
 ): EnvContext {
   const dataStores = new Map<string, { kind: string; index: number }>();
   const data = env.data ?? {};
@@ -42,6 +45,7 @@ export function createContext(
     tier: env.tier,
     sink: sink.at('spec', 'environments', name),
     dataStores,
+    asOf,
   };
 }
 

@@ -8,10 +8,22 @@ import {
 import { checkCompute } from './compute';
 import { createContext } from './context';
 import { checkData } from './data';
+import { checkKnownTypes } from './knownTypes';
 import { checkNetwork } from './network';
 import { checkOperations } from './operations';
 import { schemaIssues } from './schemaIssues';
+import { checkVersions } from './versions';
 import { checkWorkloads } from './workloads';
+
+/** Options of {@link validatePlan} and {@link parsePlan}. @public */
+export interface ValidationOptions {
+  /**
+   * The day the plan is judged on: versions are checked against the support
+   * calendar on this date. Callers pass the current date (or a fixed one in
+   * tests); when omitted it is the moment of the call.
+   */
+  asOf?: Date;
+}
 
 /** The outcome of {@link validatePlan} or {@link parsePlan}. @public */
 export interface ValidationResult {
@@ -29,10 +41,13 @@ function runRules(
   name: string,
   env: EnvironmentPlan,
   sink: IssueSink,
+  asOf: Date,
 ) {
-  const ctx = createContext(plan, name, env, sink);
+  const ctx = createContext(plan, name, env, sink, asOf);
   checkNetwork(ctx);
   checkCompute(ctx);
+  checkKnownTypes(ctx);
+  checkVersions(ctx);
   checkWorkloads(ctx);
   checkData(ctx);
   checkOperations(ctx);
@@ -44,7 +59,10 @@ function runRules(
  * the rules still run for each environment that does, so one typo does not
  * hide every other finding.
  */
-export function collectIssues(input: unknown): {
+export function collectIssues(
+  input: unknown,
+  asOf: Date,
+): {
   plan?: InfraPlan;
   issues: RawIssue[];
 } {
@@ -53,7 +71,7 @@ export function collectIssues(input: unknown): {
   if (parsed.success) {
     const plan = parsed.data;
     for (const [name, env] of Object.entries(plan.spec.environments)) {
-      runRules(plan, name, env, sink);
+      runRules(plan, name, env, sink, asOf);
     }
     return { plan, issues: sink.issues };
   }
@@ -80,7 +98,7 @@ export function collectIssues(input: unknown): {
           environments: { [name]: env.data },
         },
       } as InfraPlan;
-      runRules(partial, name, env.data, sink);
+      runRules(partial, name, env.data, sink, asOf);
     }
   }
   return { issues: [...issues, ...sink.issues] };
@@ -122,8 +140,14 @@ export function formatIssue(
  * line/column; use {@link parsePlan} on the YAML text for those.
  * @public
  */
-export function validatePlan(plan: unknown): ValidationResult {
-  const { plan: typed, issues } = collectIssues(plan);
+export function validatePlan(
+  plan: unknown,
+  options: ValidationOptions = {},
+): ValidationResult {
+  const { plan: typed, issues } = collectIssues(
+    plan,
+    options.asOf ?? new Date(),
+  );
   return toResult(
     typed,
     issues.map(issue => formatIssue(issue)),

@@ -1,4 +1,4 @@
-import { fullPlan, prod } from '../__fixtures__/plans';
+import { FIXTURE_DATE, fullPlan, prod } from '../__fixtures__/plans';
 import { VALIDATION_RULES } from '../rules';
 import type { EnvironmentPlan, InfraPlan } from '../schema';
 import { validatePlan } from '.';
@@ -301,6 +301,40 @@ const cases: RuleCase[] = [
     path: `${P}.compute.nodeGroups`,
     severity: 'warning',
     pass: env => (env.workloads[0].autoscaling!.maxReplicas = 60),
+  },
+  {
+    rule: 'type-known',
+    name: 'an instance type nobody sells',
+    fail: env => (env.compute.nodeGroups[0].instanceTypes[0] = 't3.gigantic'),
+    path: `${P}.compute.nodeGroups[0].instanceTypes[0]`,
+    hint: /^did you mean t3\.\S+, t3\.\S+, t3\.\S+\?$/,
+    pass: env => (env.compute.nodeGroups[0].instanceTypes[0] = 't3.2xlarge'),
+  },
+  {
+    rule: 'version-in-calendar',
+    name: 'a Kubernetes version the calendar does not list',
+    fail: env => (env.compute.cluster.kubernetesVersion = '1.99'),
+    path: `${P}.compute.cluster.kubernetesVersion`,
+    hint: /upgrade to Kubernetes 1\.35/,
+    pass: env => (env.compute.cluster.kubernetesVersion = '1.34'),
+  },
+  {
+    rule: 'version-extended-support',
+    name: 'Kubernetes 1.34 five days after its standard support ended',
+    fail: env => (env.compute.cluster.kubernetesVersion = '1.34'),
+    path: `${P}.compute.cluster.kubernetesVersion`,
+    severity: 'warning',
+    problem:
+      /extended support ends 2027-12-02; it costs USD 0\.60 per cluster-hour/,
+    pass: env => (env.compute.cluster.kubernetesVersion = '1.35'),
+  },
+  {
+    rule: 'version-support-ended',
+    name: 'Kubernetes 1.28 (the seed plan) after its extended support',
+    fail: env => (env.compute.cluster.kubernetesVersion = '1.28'),
+    path: `${P}.compute.cluster.kubernetesVersion`,
+    problem: /past the end of EKS extended support \(2025-11-26\)/,
+    pass: env => (env.compute.cluster.kubernetesVersion = '1.35'),
   },
   // Workloads
   {
@@ -682,7 +716,7 @@ const cases: RuleCase[] = [
 function run(mutate?: (env: EnvironmentPlan, plan: InfraPlan) => void) {
   const plan = fullPlan();
   mutate?.(prod(plan), plan);
-  return validatePlan(plan);
+  return validatePlan(plan, { asOf: FIXTURE_DATE });
 }
 
 describe('validation rules', () => {

@@ -17,6 +17,7 @@ import type {
 } from '@gatehouse/plugin-cost-common';
 import { randomUUID } from 'node:crypto';
 import type { CostStore } from '../../store/CostStore';
+import type { Clock } from '@gatehouse/clock';
 
 export type TerraformEstimateRequest = {
   plan: unknown;
@@ -54,9 +55,13 @@ export class InvalidPlanInputError extends InputError {
   }
 }
 
-function readPlanInput(input: unknown, which: 'plan' | 'priorPlan') {
+function readPlanInput(
+  input: unknown,
+  which: 'plan' | 'priorPlan',
+  asOf: Date,
+) {
   try {
-    return readInfraPlan(input, which === 'priorPlan' ? which : '');
+    return readInfraPlan(input, which === 'priorPlan' ? which : '', { asOf });
   } catch (error) {
     if (error instanceof InvalidInfraPlanError) {
       throw new InvalidPlanInputError(which, error);
@@ -82,6 +87,8 @@ export class EstimateService {
   constructor(
     private readonly store: CostStore,
     private readonly priceBook: PriceBook,
+    /** The date plans are validated and priced on (support calendars). */
+    private readonly clock: Clock,
   ) {}
 
   async estimateTerraform(
@@ -100,6 +107,7 @@ export class EstimateService {
         priceBook: this.priceBook,
         usage,
         region: request.region,
+        asOf: this.clock.now(),
       }),
     );
     return this.keep(result, { ...request, kind: 'terraform' });
@@ -112,11 +120,12 @@ export class EstimateService {
   async estimateInfraPlan(
     request: InfraPlanEstimateRequest,
   ): Promise<StoredEstimate> {
-    const plan = readPlanInput(request.plan, 'plan');
+    const asOf = this.clock.now();
+    const plan = readPlanInput(request.plan, 'plan', asOf);
     const priorPlan =
       request.priorPlan === undefined
         ? undefined
-        : readPlanInput(request.priorPlan, 'priorPlan');
+        : readPlanInput(request.priorPlan, 'priorPlan', asOf);
     const usage = request.usage
       ? asInputError('Invalid usage', () => parseUsage(request.usage))
       : undefined;
@@ -126,6 +135,7 @@ export class EstimateService {
         priorPlan,
         usage,
         priceBook: this.priceBook,
+        asOf,
       }),
     );
     return this.keep(result, { ...request, kind: 'infra-plan' });
@@ -154,6 +164,7 @@ export class EstimateService {
       monthlyDelta: result.totals.delta,
       resourceCount: result.resources.length,
       unpricedCount: result.unpriced.length,
+      approximateCount: result.totals.approximateComponents ?? null,
       result,
     };
     if (request.save) {

@@ -24,6 +24,7 @@ import { money, signedMoney } from '../shared/format';
 import { SpendChart } from '../shared/SpendChart';
 import { ApprovedChangesTable } from './ApprovedChangesTable';
 import { ExampleBillingNotice } from '@gatehouse/plugin-cost-react';
+import { ApproximateResourceChip } from '../EstimateBreakdown/PriceProvenance';
 
 const allocationColumns: TableColumn<OpenCostAllocation>[] = [
   { title: 'Cluster', field: 'cluster' },
@@ -80,6 +81,11 @@ function EstimatesTable(props: { estimates: StoredEstimateSummary[] }) {
       align: 'right',
     },
     { title: 'Unpriced', field: 'unpricedCount', align: 'right' },
+    {
+      title: 'Approximate prices',
+      render: e => <ApproximateCount count={e.approximateCount} />,
+      align: 'right',
+    },
   ];
   return (
     <Table<StoredEstimateSummary>
@@ -96,6 +102,19 @@ function EstimatesTable(props: { estimates: StoredEstimateSummary[] }) {
       }
     />
   );
+}
+
+/** How many of a kept estimate's prices are approximate, or that it is not known. */
+function ApproximateCount(props: { count: number | null }) {
+  if (props.count === null) {
+    return (
+      <Typography variant="caption" color="textSecondary">
+        not recorded
+      </Typography>
+    );
+  }
+  if (props.count === 0) return <>0</>;
+  return <ApproximateResourceChip count={props.count} />;
 }
 
 /** A service's spend trend, budget, alerts, in-cluster cost and recent estimates. */

@@ -21,6 +21,11 @@ import ExpandMore from '@material-ui/icons/ExpandMore';
 import ExpandLess from '@material-ui/icons/ExpandLess';
 import { money, signedMoney } from '../shared/format';
 import { InfraPlanDetails } from './InfraPlanDetails';
+import {
+  ApproximateResourceChip,
+  ApproximateSummary,
+  PriceProvenanceLabel,
+} from './PriceProvenance';
 
 const ACTION_COLORS: Record<string, string> = {
   create: '#2e7d32',
@@ -90,6 +95,7 @@ function Totals(props: { estimate: CostEstimate }) {
           {summary.counts.priced} priced, {summary.counts.free} free,{' '}
           {summary.counts.unpriced} unpriced
         </Typography>
+        <ApproximateSummary totals={totals} />
       </Box>
     </Box>
   );
@@ -121,6 +127,7 @@ function ResourceRow(props: {
           <Typography variant="body2" style={{ fontFamily: 'monospace' }}>
             {r.address}
           </Typography>
+          <ApproximateResourceChip count={r.approximateComponents ?? 0} />
           {r.unpriced && (
             <Typography variant="caption" color="error">
               Not priced: {r.unpriced.reason}
@@ -174,6 +181,7 @@ function ResourceRow(props: {
                     <TableCell align="right">Quantity</TableCell>
                     <TableCell>Unit</TableCell>
                     <TableCell align="right">Unit price</TableCell>
+                    <TableCell>Price source</TableCell>
                     <TableCell align="right">Monthly</TableCell>
                   </TableRow>
                 </TableHead>
@@ -197,6 +205,9 @@ function ResourceRow(props: {
                       </TableCell>
                       <TableCell>{c.unit}</TableCell>
                       <TableCell align="right">{c.unitPrice}</TableCell>
+                      <TableCell>
+                        <PriceProvenanceLabel provenance={c.priceProvenance} />
+                      </TableCell>
                       <TableCell align="right">
                         {money(c.monthlyCost, currency)}
                       </TableCell>
