@@ -7,9 +7,9 @@ import { e2eNow } from './clock';
  * and time flows normally from there.
  */
 export const test = base.extend({
-  context: async ({ context }, use) => {
+  context: async ({ context }, runTest) => {
     await context.clock.install({ time: e2eNow() });
-    await use(context);
+    await runTest(context);
   },
 });
 
