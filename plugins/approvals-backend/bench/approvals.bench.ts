@@ -42,7 +42,9 @@ import { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { startApprovalsBackend } from '../src/__testUtils__/harness';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { ENTITIES, startApprovalsBackend } from '../src/__testUtils__/harness';
+import { EnvironmentResolver } from '../src/environment/EnvironmentResolver';
 import { ApprovalService, Caller } from '../src/service/ApprovalService';
 import { DEFAULT_RULES } from '../src/policy/rules';
 import { DatabaseApprovalsStore } from '../src/store/DatabaseApprovalsStore';
@@ -79,16 +81,11 @@ const bob: Caller = {
 
 /** The workflow with the estimator in-process and no notifications: submit and decide timings. */
 function workflowOn(store: DatabaseApprovalsStore) {
+  // The example catalog (services, their environments, clusters), in memory.
+  const catalog = catalogServiceMock({ entities: ENTITIES });
   return new ApprovalService({
     store,
-    catalog: {
-      getEntityByRef: async () => ({
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: { name: 'orchestrator-api', namespace: 'default' },
-        spec: { owner: 'team-agents' },
-      }),
-    } as any,
+    catalog,
     auth: { getOwnServiceCredentials: async () => ({}) } as any,
     // The estimator itself, in-process (the plugin asks the cost backend over HTTP).
     estimator: {
@@ -121,6 +118,16 @@ function workflowOn(store: DatabaseApprovalsStore) {
     logger: silentLogger,
     rules: DEFAULT_RULES,
     expiresAfterMs: 7 * 86_400_000,
+    // The example catalog's environments; no infrastructure plan.
+    environments: new EnvironmentResolver({
+      catalog,
+      auth: { getOwnServiceCredentials: async () => ({}) } as any,
+      plans: { environmentsOf: async () => ({ kind: 'none' }) },
+    }),
+    // The synthetic plan's resources are tagged for several environments:
+    // held as high risk, so the submission is measured with every resource
+    // scanned for its environment, rather than refused.
+    environmentMismatch: 'high-risk',
   });
 }
 
@@ -234,7 +241,7 @@ async function benchDecisions(name: string, store: DatabaseApprovalsStore) {
  * pending requests for platform-approvers the writer decides during the load.
  */
 async function seed(store: DatabaseApprovalsStore, count: number) {
-  const environments = ['development', 'staging', 'production'];
+  const environments = ['development', 'staging', 'production'] as const;
   const risks = ['low', 'medium', 'high'] as const;
   const aliceDecides: string[] = [];
   const writeTargets: string[] = [];
@@ -252,6 +259,7 @@ async function seed(store: DatabaseApprovalsStore, count: number) {
         title: `Change ${i}`,
         entityRef: `component:default/svc-${i % 200}`,
         environment: environments[i % 3],
+        tier: environments[i % 3],
         submitter,
         submitterKind: 'user',
         status: pending ? 'pending' : 'approved',

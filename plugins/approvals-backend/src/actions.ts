@@ -42,7 +42,9 @@ export function registerApprovalActions(options: {
             ),
           environment: z
             .string()
-            .describe('development, staging or production'),
+            .describe(
+              'An environment of the entity: an environment Resource it depends on in the catalog, or an environment of its infrastructure plan (of infraPlanYaml for a new one). An unknown environment is refused with the list of its environments',
+            ),
           planJson: z
             .string()
             .optional()

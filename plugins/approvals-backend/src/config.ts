@@ -15,7 +15,24 @@ export function readApprovalSettings(config: Config) {
     expiresAfterMs: durationToMilliseconds(expiry),
     // Memory for the answers of the read APIs on each replica; 0 turns it off.
     readCacheBytes: readCacheMegabytes(config) * 1024 * 1024,
+    environmentMismatch: readEnvironmentMismatch(config),
   };
+}
+
+/**
+ * What happens to a Terraform plan whose tags or identifiers belong to
+ * another environment than the request's: `refuse` (the default) answers 400
+ * naming the resources; `high-risk` accepts it as high risk with that reason.
+ */
+export type EnvironmentMismatchHandling = 'refuse' | 'high-risk';
+
+function readEnvironmentMismatch(config: Config): EnvironmentMismatchHandling {
+  const key = 'gatehouse.approvals.environmentMismatch';
+  const value = config.getOptionalString(key) ?? 'refuse';
+  if (value !== 'refuse' && value !== 'high-risk') {
+    throw new Error(`${key} must be refuse or high-risk, not ${value}`);
+  }
+  return value;
 }
 
 function readCacheMegabytes(config: Config) {

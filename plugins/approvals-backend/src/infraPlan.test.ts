@@ -166,11 +166,16 @@ describe.each(databases.eachSupportedId())(
       const request = response.body;
       // The whole environment is new: its full monthly cost is the delta.
       expect(request.costDelta).toBe(641.188);
+      expect(request.tier).toBe('production');
+      // Its node groups may grow to their max_size: the range's high end counts.
+      const high = Math.round(request.current.estimate.totals.deltaRange.high);
+      expect(high).toBe(3280);
       expect(request.current.risk).toEqual({
         level: 'high',
         reasons: [
           'changes production',
           'adds ingress rules to security groups (workers: tcp 9090 from 10.32.0.0/16)',
+          `could raise monthly cost by up to ${high} USD (641 USD as planned)`,
         ],
       });
       expect(request.current.infraPlan.priorRevision).toBeNull();
@@ -185,10 +190,13 @@ describe.each(databases.eachSupportedId())(
           'queue task-queue added',
         ]),
       );
-      // High risk: the policy also asks SRE.
-      expect(
-        request.policy.requirements.map((r: any) => r.groups),
-      ).toContainEqual(['group:default/sre']);
+      // High risk: the policy also asks SRE; and FinOps, for what it may cost.
+      expect(request.policy.requirements.map((r: any) => r.groups)).toEqual(
+        expect.arrayContaining([
+          ['group:default/sre'],
+          ['group:default/finops'],
+        ]),
+      );
     });
 
     it('binds the approval to the plan: the same plan as text or as an object hashes alike, another plan does not', async () => {

@@ -9,7 +9,7 @@ import type { StoredRequest } from './store/ApprovalsStore';
 
 /** A filter on requests, for rules that narrow lists. */
 export type ApprovalRequestFilter = {
-  property: 'submitter' | 'environment';
+  property: 'submitter' | 'environment' | 'tier';
   values: string[];
 };
 
@@ -38,7 +38,10 @@ export const isSubmitter = createPermissionRule<
   toQuery: ({ userRef }) => ({ property: 'submitter', values: [userRef] }),
 });
 
-/** The request targets one of the given environments. */
+/**
+ * The request targets one of the given environments, by name. A name says
+ * nothing about what an environment is: prefer TARGETS_TIER.
+ */
 export const targetsEnvironment = createPermissionRule<
   typeof approvalRequestResourceRef,
   { environments: string[] }
@@ -55,7 +58,30 @@ export const targetsEnvironment = createPermissionRule<
   }),
 });
 
-export const approvalRequestRules = { isSubmitter, targetsEnvironment };
+/**
+ * The request targets an environment of one of the given tiers, whatever it
+ * is called (the tier the approvals plugin resolved from the catalog).
+ * Requests stored before tiers were resolved match no tier.
+ */
+export const targetsTier = createPermissionRule<
+  typeof approvalRequestResourceRef,
+  { tiers: string[] }
+>({
+  name: 'TARGETS_TIER',
+  description:
+    'The change request targets an environment of one of the given tiers (development, staging, production)',
+  resourceRef: approvalRequestResourceRef,
+  paramsSchema: z.object({ tiers: z.array(z.string()) }) as any,
+  apply: (request, { tiers }) =>
+    Boolean(request.tier) && tiers.includes(request.tier!),
+  toQuery: ({ tiers }) => ({ property: 'tier', values: tiers }),
+});
+
+export const approvalRequestRules = {
+  isSubmitter,
+  targetsEnvironment,
+  targetsTier,
+};
 
 /** Condition builders for permission policies (`approvalsConditions.isSubmitter({ userRef })`). */
 export const {

@@ -10,6 +10,8 @@ import { scaffolderServiceRef } from '@backstage/plugin-scaffolder-node';
 import { approvalsPermissions } from '@gatehouse/plugin-approvals-common';
 import { registerApprovalActions } from './actions';
 import { readApprovalSettings } from './config';
+import { EnvironmentResolver } from './environment/EnvironmentResolver';
+import { InfraPlansBackendSource } from './environment/entityPlans';
 import {
   approvalRequestResourceRef,
   approvalRequestRules,
@@ -73,6 +75,12 @@ export const approvalsPlugin = createBackendPlugin({
           followUps: new FollowUpStarter({ store, ...deps }),
           rules: settings.rules,
           expiresAfterMs: settings.expiresAfterMs,
+          environments: new EnvironmentResolver({
+            catalog: deps.catalog,
+            auth: deps.auth,
+            plans: new InfraPlansBackendSource(deps),
+          }),
+          environmentMismatch: settings.environmentMismatch,
         });
         await deps.scheduler.scheduleTask({
           id: 'approvals-expire-requests',

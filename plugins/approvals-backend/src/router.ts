@@ -76,6 +76,10 @@ export async function createRouter(
   const router = Router();
   router.use(express.json({ limit: MAX_BODY }));
 
+  /**
+   * Checks the permission; a refusal says why when the service knows (the
+   * policy refuses the submitter's own decision without a reason).
+   */
   async function authorize(
     req: Request,
     permission:
@@ -87,6 +91,7 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
+    const caller = await callerOf(credentials, userInfo);
     const [decision] = await permissions.authorize(
       [
         resourceRef
@@ -96,11 +101,16 @@ export async function createRouter(
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
+      const reason =
+        permission === approvalRequestDecidePermission && resourceRef
+          ? await approvals.decisionRefusal(resourceRef, caller)
+          : undefined;
       throw new NotAllowedError(
-        `You may not ${permission.attributes.action} this change request`,
+        reason ??
+          `You may not ${permission.attributes.action} this change request`,
       );
     }
-    return { credentials, caller: await callerOf(credentials, userInfo) };
+    return { credentials, caller };
   }
 
   router.post('/requests', async (req, res) => {
@@ -122,6 +132,7 @@ export async function createRouter(
         revision: result.revision,
         contentHash: result.contentHash,
         status: result.status,
+        tier: result.tier ?? null,
       }),
     );
     res.status(201).json(created);

@@ -4,7 +4,7 @@
  *
  * | method | path | body / query | answer |
  * |---|---|---|---|
- * | POST | /requests | submitRequestSchema (≤ 50 MB, else 413) | 201 ChangeRequest |
+ * | POST | /requests | submitRequestSchema (≤ 50 MB, else 413) | 201 ChangeRequest; 400 bad input, an environment the entity does not have (`error.environments` lists its environments) or a Terraform plan whose tags or identifiers belong to another environment (`error.conflicts`) |
  * | GET | /requests | listRequestsQuerySchema | RequestsPage |
  * | GET | /requests/counts | | { waitingForMe, mine, open } |
  * | GET | /requests/:id | | ChangeRequest |
@@ -36,6 +36,12 @@ export const submitRequestSchema = z
     requestId: z.string().uuid().optional(),
     title: z.string().min(3).max(200),
     entityRef,
+    /**
+     * An environment of the entity: an environment Resource it depends on in
+     * the catalog, an environment of its infrastructure plan, or of the
+     * infrastructure plan submitted with the change. Its tier comes from
+     * there, never from the name.
+     */
     environment: z
       .string()
       .min(1)

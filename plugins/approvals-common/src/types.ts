@@ -31,6 +31,21 @@ export type SubmitterKind = 'user' | 'pipeline' | 'agent';
 /** @public */
 export type RiskLevel = 'low' | 'medium' | 'high';
 
+/**
+ * The tier of an environment: what the policy and the risk assessment go by,
+ * whatever the environment is called. It is a catalog fact (the environment
+ * Resource's `gatehouse.io/tier`, agreeing with the service's infrastructure
+ * plan), never read from the request. @public
+ */
+export type EnvironmentTier = 'development' | 'staging' | 'production';
+
+/** Every tier, least guarded first. @public */
+export const ENVIRONMENT_TIERS: readonly EnvironmentTier[] = [
+  'development',
+  'staging',
+  'production',
+];
+
 /** @public */
 export type Risk = { level: RiskLevel; reasons: string[] };
 
@@ -196,6 +211,12 @@ export type ChangeRequestSummary = {
   title: string;
   entityRef: string;
   environment: string;
+  /**
+   * The environment's tier, resolved from the catalog and the infrastructure
+   * plan when the request was submitted; null for requests stored before
+   * tiers were resolved (their tier is not known).
+   */
+  tier?: EnvironmentTier | null;
   status: RequestStatus;
   submitter: string;
   submitterKind: SubmitterKind;

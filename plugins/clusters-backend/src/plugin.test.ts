@@ -15,6 +15,15 @@ import { startClustersBackend } from './__testUtils__/startClustersBackend';
 
 jest.setTimeout(60_000);
 
+/** Waits in real time until `condition` holds (the limit only ends a broken test). */
+async function waitUntil(condition: () => boolean, what: string) {
+  const giveUpAt = Date.now() + 30_000;
+  while (!condition()) {
+    if (Date.now() > giveUpAt) throw new Error(`gave up waiting until ${what}`);
+    await new Promise(resolve => setTimeout(resolve, 20));
+  }
+}
+
 const PRODUCTION = 'eks-production-use1';
 const STAGING = 'eks-staging-use1';
 const DEVELOPMENT = 'eks-development-use1';
@@ -32,7 +41,12 @@ let proxies: Awaited<ReturnType<typeof startCountingProxies>>;
 const backends: Array<{ backend: { stop(): Promise<void> } }> = [];
 
 async function start(options: Parameters<typeof startClustersBackend>[0]) {
-  const started = await startClustersBackend(options);
+  const started = await startClustersBackend({
+    // A healthy cluster answers however slow the machine; the tests about
+    // timeouts set their own.
+    timeoutMs: 30_000,
+    ...options,
+  });
   backends.push(started);
   return started;
 }
@@ -343,7 +357,9 @@ describe('shared cluster listings', () => {
   it('answers many concurrent viewers with one LIST per cluster and object type', async () => {
     const { server } = await start({
       clusters: proxies.clusters,
-      cacheTtlMs: 1500,
+      // Longer than any test can take: "within the cache period" holds
+      // however slow the machine.
+      cacheTtlMs: 600_000,
     });
     proxies.reset();
     const answers = await Promise.all([
@@ -382,11 +398,20 @@ describe('shared cluster listings', () => {
     // Within the cache period, nothing is listed again.
     await request(server).get('/api/clusters/dashboard');
     expect(proxies.listsStarted()).toHaveLength(15);
+  });
 
-    // After it, each type is listed once more.
-    await new Promise(resolve => setTimeout(resolve, 1600));
+  it('lists each type once more after the cache period', async () => {
+    const { server } = await start({
+      clusters: proxies.clusters,
+      cacheTtlMs: 300,
+    });
     await request(server).get('/api/clusters/dashboard');
-    expect(proxies.listsStarted()).toHaveLength(30);
+    expect(proxies.listsStarted()).toHaveLength(15);
+    // Waiting longer than the TTL: a slower machine only waits longer.
+    await new Promise(resolve => setTimeout(resolve, 400));
+    proxies.reset();
+    await request(server).get('/api/clusters/dashboard');
+    expect(proxies.listsStarted()).toHaveLength(15);
   });
 
   it('shows what changed on the cluster after the cache period', async () => {
@@ -424,31 +449,39 @@ describe('shared cluster listings', () => {
 });
 
 describe('listings kept warm while viewers look', () => {
-  it('renews listings in the background, so a viewer after the TTL does not wait for a LIST', async () => {
+  // When a viewer waits or not, and how often clusters are listed, are
+  // checked on fake timers in service/ClusterSnapshots.test.ts; how fast a
+  // viewer is answered is measured in bench/. Here: that the plugin renews
+  // listings with nobody asking, and viewers get the renewed listing.
+  it('renews listings in the background, and the next viewer sees what changed', async () => {
     const { server } = await start({
       clusters: proxies.clusters,
       cacheTtlMs: 400,
-      keepWarmMs: 1500,
+      // Longer than the test: viewers are "still looking" throughout.
+      keepWarmMs: 600_000,
     });
     const health = () =>
       request(server).get(
         '/api/clusters/entities/component/default/operator-console/health',
       );
-    // Every answer of the production cluster takes 300 ms: a request that
-    // waited for a LIST would show it.
-    await sim.setFault(PRODUCTION, { delayMs: 300 });
     await health();
     const pod = sim
       .state(PRODUCTION)
       .objects('Pod', 'operator-console')
       .find(p => (p.status as any)?.phase === 'Running')!;
+    proxies.reset();
     sim.crash(PRODUCTION, 'operator-console', pod.metadata.name);
     try {
-      // Well past the TTL: the listing was renewed meanwhile, and shows the crash.
-      await new Promise(resolve => setTimeout(resolve, 1300));
-      const started = Date.now();
+      // Two renewals of production's pods, with no viewer asking: the first
+      // (started after the crash) has then settled into the cache.
+      await waitUntil(
+        () =>
+          proxies.listsStarted(
+            r => r.cluster === PRODUCTION && r.path.includes('/pods?'),
+          ).length >= 2,
+        'production pods were listed twice in the background',
+      );
       const res = await health();
-      expect(Date.now() - started).toBeLessThan(200);
       const production = res.body.clusters.find(
         (c: any) => c.name === PRODUCTION,
       );
@@ -457,38 +490,32 @@ describe('listings kept warm while viewers look', () => {
       ]);
     } finally {
       sim.recover(PRODUCTION, 'operator-console', pod.metadata.name);
-      await sim.setFault(PRODUCTION, null);
     }
-
-    // Renewal is bounded: about once per TTL per type, however many viewers.
-    proxies.reset();
-    await new Promise(resolve => setTimeout(resolve, 800));
-    const perType = proxies.listsStarted(
-      r => r.cluster === PRODUCTION && r.path.includes('/pods?'),
-    ).length;
-    expect(perType).toBeGreaterThanOrEqual(1);
-    expect(perType).toBeLessThanOrEqual(3);
-
-    // Nobody looking any more: the clusters are left alone.
-    await new Promise(resolve => setTimeout(resolve, 1200));
-    proxies.reset();
-    await new Promise(resolve => setTimeout(resolve, 600));
-    expect(proxies.listsStarted()).toEqual([]);
   });
 });
 
+/**
+ * The timeout in the tests where something hangs: the request waits that
+ * long, and the healthy clusters must answer within it, however slow the
+ * machine; so it is generous.
+ */
+const HANG_TIMEOUT_MS = 5_000;
+
 describe('a cluster that does not answer', () => {
-  it('costs no more than its timeout and leaves the other clusters shown', async () => {
-    const timeoutMs = 800;
-    const { server } = await start({ clusters: proxies.clusters, timeoutMs });
+  it('ends in its timeout error and leaves the other clusters shown', async () => {
+    const timeoutMs = HANG_TIMEOUT_MS;
+    const { server } = await start({
+      clusters: proxies.clusters,
+      timeoutMs,
+      // Longer than the test: "the cache period" holds however slow the machine.
+      cacheTtlMs: 600_000,
+    });
     await sim.setFault(STAGING, 'hang');
 
-    const started = Date.now();
+    // The hanging cluster never answers: that the dashboard answers at all
+    // shows the timeout fired. How long it took: bench/clusters.bench.ts.
     const res = await request(server).get('/api/clusters/dashboard');
-    const elapsed = Date.now() - started;
     expect(res.status).toBe(200);
-    expect(elapsed).toBeGreaterThanOrEqual(timeoutMs - 50);
-    expect(elapsed).toBeLessThan(timeoutMs + 700);
 
     const staging = clusterOf(res.body, STAGING);
     expect(staging).toMatchObject({
@@ -506,12 +533,15 @@ describe('a cluster that does not answer', () => {
     ).toHaveLength(1);
     expect(clusterOf(res.body, DEVELOPMENT).totals.services).toBe(4);
 
-    // The timeout is kept for the cache period: the next viewers do not wait again.
-    const again = Date.now();
+    // The timeout is kept for the cache period: the next viewers do not wait
+    // again (no LIST of their own reaches the hanging cluster).
+    const stagingLists = () =>
+      proxies.listsStarted(r => r.cluster === STAGING).length;
+    const listedBefore = stagingLists();
     const entity = await request(server).get(
       '/api/clusters/entities/component/default/operator-console/health',
     );
-    expect(Date.now() - again).toBeLessThan(300);
+    expect(stagingLists()).toBe(listedBefore);
     expect(
       entity.body.clusters.find((c: any) => c.name === STAGING),
     ).toMatchObject({
@@ -538,17 +568,20 @@ describe('a cluster that does not answer', () => {
     expect(clusterOf(res.body, PRODUCTION).status).toBe('ok');
   });
 
-  it('does not wait longer than the timeout for approvals or cost either', async () => {
+  it('ends approvals or cost that do not answer in a timeout error too', async () => {
     const { server } = await start({
       clusters: proxies.clusters,
-      timeoutMs: 600,
+      timeoutMs: HANG_TIMEOUT_MS,
       hangingSources: true,
     });
-    const started = Date.now();
+    // The stand-ins never answer: that the dashboard answers at all shows
+    // the timeout fired. How long it took: bench/timeouts.bench.ts.
     const res = await request(server).get('/api/clusters/dashboard');
-    expect(Date.now() - started).toBeLessThan(1300);
-    expect(res.body.sources.approvals).toMatchObject({ status: 'error' });
-    expect(res.body.sources.cost).toMatchObject({ status: 'error' });
+    expect(res.status).toBe(200);
+    expect(res.body.sources).toEqual({
+      approvals: { status: 'error', message: expect.stringMatching(/timeout/) },
+      cost: { status: 'error', message: expect.stringMatching(/timeout/) },
+    });
     expect(clusterOf(res.body, PRODUCTION).totals.failingPods).toBe(1);
     expect(res.body.environments[0].pendingChanges).toEqual([]);
   });

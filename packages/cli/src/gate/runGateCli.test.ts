@@ -97,6 +97,46 @@ describe('gatehouse gate', () => {
     });
   });
 
+  it('exits 1 with the backend’s reason when the environment is not one of the entity’s', async () => {
+    const message =
+      'component:default/api has no environment "prod". Its environments: development (development), production (production).';
+    const f = fakeIo([
+      {
+        status: 400,
+        body: {
+          error: {
+            name: 'InputError',
+            message,
+            environments: [
+              { name: 'development', tier: 'development' },
+              { name: 'production', tier: 'production' },
+            ],
+          },
+        },
+      },
+    ]);
+    const code = await runGateCli(
+      [
+        'submit',
+        'plan.json',
+        '--entity',
+        'component:default/api',
+        '--environment',
+        'prod',
+        '--title',
+        'Bigger nodes',
+        '--rollback',
+        'Revert the commit',
+        '--test-plan',
+        'Staging soak',
+      ],
+      f.io,
+    );
+    expect(code).toBe(1);
+    expect(f.err).toEqual([`submission refused: 400 ${message}`]);
+    expect(f.out).toEqual([]);
+  });
+
   it('exits 0 only when exactly that hash is approved', async () => {
     const f = fakeIo([
       gate({}),

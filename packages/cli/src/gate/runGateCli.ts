@@ -16,6 +16,8 @@ export const GATE_CLI_USAGE = `Usage:
                         --rollback TEXT|FILE --test-plan TEXT|FILE [--request ID]
   gatehouse gate wait ID --hash SHA256 [--timeout 30m] [--interval 10s]
 
+  ENV is an environment of the entity in the catalog (or of its infrastructure
+  plan); its tier, not its name, decides the approvals it needs.
   The Gatehouse backend is GATEHOUSE_URL (e.g. https://gatehouse.example.com);
   GATEHOUSE_TOKEN is a static service token (backend.auth.externalAccess).
   submit prints the request's id, content hash and status as JSON.

@@ -7,7 +7,9 @@
 import {
   coreServices,
   createServiceFactory,
+  type PermissionsService,
 } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
 import {
   mockCredentials,
   mockServices,
@@ -22,6 +24,8 @@ import type { Knex } from 'knex';
 import type { JsonObject } from '@backstage/types';
 import request from 'supertest';
 import { approvalsPlugin } from '../plugin';
+import { exampleEntities, withDependencyRelations } from './exampleCatalog';
+import { fakeInfraPlansPlugin, type FakePlan } from './fakeInfraPlans';
 
 /** Example people and the groups they are in, ancestors included. */
 export const GROUPS: Record<string, string[]> = {
@@ -40,26 +44,19 @@ export const GROUPS: Record<string, string[]> = {
   'user:default/frank': ['group:default/team-agents', 'group:default/sre'],
 };
 
-export const ENTITIES = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'orchestrator-api', namespace: 'default' },
-    spec: { type: 'service', owner: 'team-agents', lifecycle: 'production' },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'task-runner', namespace: 'default' },
-    spec: { type: 'service', owner: 'team-agents', lifecycle: 'production' },
-  },
+/**
+ * The example catalog (services with their environment Resources and plans,
+ * the clusters), related as the catalog relates them, and a template.
+ */
+export const ENTITIES = withDependencyRelations([
+  ...exampleEntities(),
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Template',
     metadata: { name: 'apply-environment', namespace: 'default' },
     spec: { type: 'environment', steps: [] },
   },
-];
+]);
 
 /** Each plugin on its own database, as the backend's database manager does. */
 function databasePerPlugin(databases: Record<string, Knex>) {
@@ -89,7 +86,17 @@ export async function startApprovalsBackend(options: {
   config?: JsonObject;
   /** The catalog: example entities in a mock (default), or a real catalog backend added through extraFeatures. */
   catalog?: 'mock' | 'real';
+  /** Entities for the mock catalog instead of the examples. */
+  entities?: Entity[];
+  /**
+   * The infra-plans backend: a stand-in serving the example plans (default),
+   * with these plans by entity ref instead; `none` leaves it out.
+   */
+  infraPlans?: Record<string, FakePlan> | 'none';
+  /** The permissions service; default allows everything. */
+  permissions?: PermissionsService;
 }) {
+  const entities = options.entities ?? ENTITIES;
   const recorded: Recorded = { notifications: [], signals: [], scaffolded: [] };
   const userInfo = createServiceFactory({
     service: mockServices.userInfo.factory().service,
@@ -115,7 +122,24 @@ export async function startApprovalsBackend(options: {
       userInfo,
       ...(options.catalog === 'real'
         ? []
-        : [catalogServiceMock.factory({ entities: ENTITIES as any })]),
+        : [catalogServiceMock.factory({ entities })]),
+      ...(options.infraPlans === 'none'
+        ? []
+        : [
+            fakeInfraPlansPlugin({
+              entities,
+              plans: options.infraPlans,
+            }),
+          ]),
+      ...(options.permissions
+        ? [
+            createServiceFactory({
+              service: coreServices.permissions,
+              deps: {},
+              factory: () => options.permissions!,
+            }),
+          ]
+        : []),
       createServiceFactory({
         service: notificationService,
         deps: {},

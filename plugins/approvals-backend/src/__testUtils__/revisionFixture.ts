@@ -11,6 +11,7 @@ export function revision(
     title: `change ${id}`,
     entityRef: 'component:default/api',
     environment: 'staging',
+    tier: 'staging',
     submitter: 'user:default/bob',
     submitterKind: 'user',
     status,

@@ -1,8 +1,10 @@
 import type {
   ChangeSummary,
+  EnvironmentTier,
   Risk,
   RiskLevel,
 } from '@gatehouse/plugin-approvals-common';
+import type { CostFacts } from './costFacts';
 import { infraPlanRiskReasons, type SubmittedInfraPlan } from './infraPlan';
 
 /** Resources that hold data: deleting or replacing one can lose it. */
@@ -29,28 +31,54 @@ const ACCESS = [
 
 const RANK: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
 
+function productionReason(name: string) {
+  return name === 'production'
+    ? 'changes production'
+    : `changes ${name}, a production-tier environment`;
+}
+
+function costReason(
+  cost: Pick<CostFacts, 'delta' | 'deltaHigh'>,
+): [RiskLevel, string] | undefined {
+  if (cost.deltaHigh === null) {
+    return ['medium', 'its cost could not be estimated'];
+  }
+  const level: RiskLevel | undefined =
+    (cost.deltaHigh > 5000 && 'high') ||
+    (cost.deltaHigh > 1000 && 'medium') ||
+    undefined;
+  if (!level) return undefined;
+  const high = Math.round(cost.deltaHigh);
+  return [
+    level,
+    cost.delta !== null && cost.deltaHigh > cost.delta
+      ? `could raise monthly cost by up to ${high} USD (${Math.round(
+          cost.delta,
+        )} USD as planned)`
+      : `raises monthly cost by ${high} USD`,
+  ];
+}
+
 /**
- * The risk of a change and why: production, deletes or replacements of
- * stateful resources, security-group and IAM changes, and the size of the
- * cost increase each raise it, whether they come from a Terraform plan or
- * an infrastructure plan's diff. The highest reason sets the level.
+ * The risk of a change and why: a production-tier environment (whatever it
+ * is called), deletes or replacements of stateful resources, security-group
+ * and IAM changes, and the most the change may add to the monthly cost each
+ * raise it, whether they come from a Terraform plan or an infrastructure
+ * plan's diff; `reasons` adds what was found elsewhere (raised scaling
+ * ceilings, how the environment was resolved). The highest reason sets the
+ * level.
  */
 export function assessRisk(input: {
-  environment: string;
+  environment: { name: string; tier: EnvironmentTier };
   summary: ChangeSummary;
-  costDelta: number | null;
+  cost: Pick<CostFacts, 'delta' | 'deltaHigh'>;
   infraPlan?: SubmittedInfraPlan;
+  reasons?: Array<[RiskLevel, string]>;
 }): Risk {
   const reasons: Array<[RiskLevel, string]> = [];
-  const productionTier = input.infraPlan?.current.tier === 'production';
-  const production = input.environment === 'production' || productionTier;
-  if (input.environment === 'production') {
-    reasons.push(['medium', 'changes production']);
-  } else if (productionTier) {
-    reasons.push([
-      'medium',
-      `changes ${input.environment}, a production-tier environment`,
-    ]);
+  const production = input.environment.tier === 'production';
+  if (production) {
+    reasons.push(['medium', productionReason(input.environment.name)]);
   }
   if (input.infraPlan) {
     reasons.push(...infraPlanRiskReasons(input.infraPlan, production));
@@ -84,19 +112,9 @@ export function assessRisk(input: {
       `changes network or IAM access: ${names}${more}`,
     ]);
   }
-  if (input.costDelta === null) {
-    reasons.push(['medium', 'its cost could not be estimated']);
-  } else if (input.costDelta > 5000) {
-    reasons.push([
-      'high',
-      `raises monthly cost by ${Math.round(input.costDelta)} USD`,
-    ]);
-  } else if (input.costDelta > 1000) {
-    reasons.push([
-      'medium',
-      `raises monthly cost by ${Math.round(input.costDelta)} USD`,
-    ]);
-  }
+  const cost = costReason(input.cost);
+  if (cost) reasons.push(cost);
+  reasons.push(...(input.reasons ?? []));
   const level = reasons.reduce<RiskLevel>(
     (max, [l]) => (RANK[l] > RANK[max] ? l : max),
     'low',

@@ -65,9 +65,9 @@ describe('reading a change', () => {
   it('rates risk from production, stateful replacements, access changes and cost', () => {
     const summary = summarizePlan(readPlan(plan).parsed);
     const prod = assessRisk({
-      environment: 'production',
+      environment: { name: 'production', tier: 'production' },
       summary,
-      costDelta: 10,
+      cost: { delta: 10, deltaHigh: 10 },
     });
     expect(prod.level).toBe('high');
     expect(prod.reasons).toEqual([
@@ -76,7 +76,7 @@ describe('reading a change', () => {
       'changes network or IAM access: aws_security_group.web',
     ]);
     const small = assessRisk({
-      environment: 'development',
+      environment: { name: 'development', tier: 'development' },
       summary: {
         create: 1,
         update: 0,
@@ -86,21 +86,21 @@ describe('reading a change', () => {
           { address: 'aws_instance.a', type: 'aws_instance', action: 'create' },
         ],
       },
-      costDelta: 30,
+      cost: { delta: 30, deltaHigh: 30 },
     });
     expect(small).toEqual({ level: 'low', reasons: [] });
     expect(
       assessRisk({
-        environment: 'staging',
+        environment: { name: 'staging', tier: 'staging' },
         summary: { ...small, resources: [] } as any,
-        costDelta: 2000,
+        cost: { delta: 2000, deltaHigh: 2000 },
       }).level,
     ).toBe('medium');
     expect(
       assessRisk({
-        environment: 'staging',
+        environment: { name: 'staging', tier: 'staging' },
         summary: { create: 0, update: 0, delete: 0, replace: 0, resources: [] },
-        costDelta: null,
+        cost: { delta: null, deltaHigh: null },
       }).reasons,
     ).toEqual(['its cost could not be estimated']);
   });

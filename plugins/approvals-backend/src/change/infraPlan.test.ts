@@ -35,9 +35,9 @@ function riskOf(
     environment,
   );
   return assessRisk({
-    environment,
+    environment: { name: environment, tier: submitted.current.tier },
     summary: noResources,
-    costDelta,
+    cost: { delta: costDelta, deltaHigh: costDelta },
     infraPlan: submitted,
   });
 }
@@ -56,6 +56,8 @@ describe('infrastructure plan risk', () => {
       const staging = plan.spec.environments.staging;
       staging.data!.databases = [];
       staging.data!.caches![0].engine = 'valkey';
+      // A Valkey release on the support calendar (Redis's 7.1 is not one).
+      staging.data!.caches![0].version = '8.1';
       staging.workloads![0].uses = staging.workloads![0].uses!.filter(
         name => name !== 'memory-db',
       );
@@ -126,9 +128,9 @@ describe('infrastructure plan risk', () => {
     plan.spec.environments['prod-eu'] = plan.spec.environments.production;
     const submitted = readSubmittedInfraPlan({ plan: plan as any }, 'prod-eu');
     const risk = assessRisk({
-      environment: 'prod-eu',
+      environment: { name: 'prod-eu', tier: submitted.current.tier },
       summary: noResources,
-      costDelta: 6000,
+      cost: { delta: 6000, deltaHigh: 6000 },
       infraPlan: submitted,
     });
     expect(risk.reasons[0]).toBe(

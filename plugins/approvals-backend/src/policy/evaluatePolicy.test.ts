@@ -1,15 +1,24 @@
+import type { EnvironmentTier } from '@gatehouse/plugin-approvals-common';
 import { evaluatePolicy, policyStatus } from './evaluatePolicy';
-import { DEFAULT_RULES, parseRules, rulesFromAnnotation } from './rules';
+import {
+  ChangeFacts,
+  DEFAULT_RULES,
+  parseRules,
+  rulesFromAnnotation,
+} from './rules';
 
 const owner = 'group:default/team-agents';
+/** A change to the environment named after its tier, priced in full. */
 const facts = (
-  environment: string,
-  costDelta: number | null,
+  environment: EnvironmentTier,
+  costDeltaHigh: number | null,
   risk: 'low' | 'medium' | 'high' = 'low',
-) => ({
+): ChangeFacts => ({
   environment,
-  costDelta,
+  tier: environment,
+  costDeltaHigh,
   risk,
+  pricedInFull: true,
 });
 
 describe('the shipped approval policy', () => {
@@ -122,6 +131,105 @@ describe('the shipped approval policy', () => {
       true,
     ]);
     expect(status.satisfied).toBe(false);
+  });
+});
+
+describe('tiers, not names', () => {
+  const production = evaluatePolicy(
+    DEFAULT_RULES,
+    facts('production', 435),
+    owner,
+  );
+
+  it('governs a production-tier environment by the production rules whatever it is called', () => {
+    for (const environment of ['prod', 'prd', 'live', 'production-eu']) {
+      const verdict = evaluatePolicy(
+        DEFAULT_RULES,
+        { ...facts('production', 435), environment },
+        owner,
+      );
+      expect(verdict).toEqual(production);
+      expect(verdict.rule).toBe('production');
+      expect(verdict.requirements.map(r => r.count)).toEqual([2, 1]);
+    }
+  });
+
+  it('governs an environment called production by its tier: a development-tier one is development', () => {
+    const verdict = evaluatePolicy(
+      DEFAULT_RULES,
+      { ...facts('development', 10), environment: 'production' },
+      owner,
+    );
+    expect(verdict).toMatchObject({
+      rule: 'small low-risk development change',
+      autoApproved: true,
+    });
+  });
+
+  it('approves automatically only development changes priced in full whose high end is under the threshold', () => {
+    const auto = (f: ChangeFacts) =>
+      evaluatePolicy(DEFAULT_RULES, f, owner).autoApproved;
+    expect(auto(facts('development', 99.99))).toBe(true);
+    // An unpriced part could cost anything.
+    expect(auto({ ...facts('development', 10), pricedInFull: false })).toBe(
+      false,
+    );
+    // The high end of the range (a raised max_size) counts, not the point estimate.
+    expect(auto(facts('development', 120.288))).toBe(false);
+    expect(auto(facts('staging', 1))).toBe(false);
+    expect(auto(facts('production', 1))).toBe(false);
+  });
+
+  it('compares cost floors with the high end of the delta too', () => {
+    const verdict = evaluatePolicy(
+      DEFAULT_RULES,
+      facts('staging', 1000),
+      owner,
+    );
+    expect(verdict.rule).toBe('staging, cost increase over 1,000 USD a month');
+  });
+
+  it('lets a rule narrow its tiers to environment names, never match names alone', () => {
+    const [rule] = parseRules(
+      [
+        {
+          name: 'eu production',
+          match: { tiers: ['production'], environments: ['production-eu'] },
+          require: [{ count: 1, groups: ['group:default/sre'] }],
+        },
+      ],
+      'app-config',
+    );
+    const euProduction = {
+      ...facts('production', 1),
+      environment: 'production-eu',
+    };
+    expect(evaluatePolicy([rule], euProduction, owner).rule).toBe(
+      'eu production',
+    );
+    // A development-tier environment called production-eu is not eu production.
+    expect(
+      evaluatePolicy(
+        [rule],
+        { ...facts('development', 1), environment: 'production-eu' },
+        owner,
+      ).rule,
+    ).toBe('default');
+    expect(() =>
+      parseRules(
+        [{ name: 'by name', match: { environments: ['production'] } }],
+        'app-config',
+      ),
+    ).toThrow(
+      'Invalid approval rules in app-config: 0.match.environments: environments only narrows tiers: give the tiers the rule is for as well',
+    );
+    // A misspelt condition would match everything: it is refused instead.
+    expect(() =>
+      parseRules([{ name: 'typo', match: { teirs: ['production'] } }], 'x'),
+    ).toThrow(/Unrecognized key\(s\) in object: 'teirs'/);
+    expect(() =>
+      parseRules([{ name: 'bad tier', match: { tiers: ['prod'] } }], 'x'),
+    ).toThrow(/0\.match\.tiers\.0/);
   });
 });
 

@@ -1,24 +1,51 @@
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import type { RiskLevel } from '@gatehouse/plugin-approvals-common';
+import {
+  ENVIRONMENT_TIERS,
+  type EnvironmentTier,
+  type RiskLevel,
+} from '@gatehouse/plugin-approvals-common';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
 /** The placeholder for the target entity's owning group in a rule's groups. */
 export const OWNER = 'owner';
 
+const matchSchema = z
+  .object({
+    /** Matches changes to environments of these tiers, whatever they are called. */
+    tiers: z
+      .array(
+        z.enum(ENVIRONMENT_TIERS as [EnvironmentTier, ...EnvironmentTier[]]),
+      )
+      .min(1)
+      .optional(),
+    /**
+     * Narrows `tiers` to environments of these names. Never on its own: a
+     * name says nothing about what an environment is.
+     */
+    environments: z.array(z.string()).min(1).optional(),
+    /** Matches when the high end of the monthly cost delta is at least this (USD). */
+    minCostDelta: z.number().optional(),
+    /** Matches when the high end of the monthly cost delta is below this (USD). */
+    maxCostDelta: z.number().optional(),
+    risk: z.array(z.enum(['low', 'medium', 'high'])).optional(),
+    /**
+     * true: matches only changes every changed resource of which was priced;
+     * false: only those with unpriced parts (or nothing priced at all).
+     */
+    pricedInFull: z.boolean().optional(),
+  })
+  .strict()
+  .refine(match => !match.environments || match.tiers, {
+    message:
+      'environments only narrows tiers: give the tiers the rule is for as well',
+    path: ['environments'],
+  });
+
 const ruleSchema = z.object({
   name: z.string().min(1),
-  match: z
-    .object({
-      environments: z.array(z.string()).optional(),
-      /** Matches when the monthly cost delta is at least this (USD). */
-      minCostDelta: z.number().optional(),
-      /** Matches when the monthly cost delta is below this (USD). */
-      maxCostDelta: z.number().optional(),
-      risk: z.array(z.enum(['low', 'medium', 'high'])).optional(),
-    })
-    .default({}),
+  match: matchSchema.default({}),
   autoApprove: z.boolean().default(false),
   require: z
     .array(
@@ -43,13 +70,18 @@ export type PolicyRule = z.infer<typeof ruleSchema>;
 export const DEFAULT_RULES: PolicyRule[] = [
   {
     name: 'small low-risk development change',
-    match: { environments: ['development'], maxCostDelta: 100, risk: ['low'] },
+    match: {
+      tiers: ['development'],
+      maxCostDelta: 100,
+      risk: ['low'],
+      pricedInFull: true,
+    },
     autoApprove: true,
     require: [],
   },
   {
     name: 'staging',
-    match: { environments: ['staging'] },
+    match: { tiers: ['staging'] },
     autoApprove: false,
     require: [
       { count: 1, groups: [OWNER, 'group:default/platform-approvers'] },
@@ -57,7 +89,7 @@ export const DEFAULT_RULES: PolicyRule[] = [
   },
   {
     name: 'production',
-    match: { environments: ['production'] },
+    match: { tiers: ['production'] },
     autoApprove: false,
     require: [
       {
@@ -135,26 +167,34 @@ export function rulesFromAnnotation(
 /** What a rule is matched against. */
 export type ChangeFacts = {
   environment: string;
-  /** null when the change could not be costed: treated as a large increase. */
-  costDelta: number | null;
+  /** The environment's resolved tier: the same the risk was assessed with. */
+  tier: EnvironmentTier;
+  /**
+   * The high end of the monthly cost delta (USD): what the change may add
+   * at its scaling ceilings. null when the change could not be costed:
+   * treated as a large increase.
+   */
+  costDeltaHigh: number | null;
   risk: RiskLevel;
+  /** Whether every resource the change creates, updates, replaces or deletes was priced. */
+  pricedInFull: boolean;
 };
 
 export function ruleMatches(rule: PolicyRule, facts: ChangeFacts): boolean {
-  const { environments, minCostDelta, maxCostDelta, risk } = rule.match;
+  const { tiers, environments, minCostDelta, maxCostDelta, risk } = rule.match;
+  const cost = facts.costDeltaHigh;
+  if (tiers && !tiers.includes(facts.tier)) return false;
   if (environments && !environments.includes(facts.environment)) return false;
   if (risk && !risk.includes(facts.risk)) return false;
-  // An unknown cost is not small: it never passes a ceiling and always meets a floor.
   if (
-    maxCostDelta !== undefined &&
-    (facts.costDelta === null || facts.costDelta >= maxCostDelta)
+    rule.match.pricedInFull !== undefined &&
+    rule.match.pricedInFull !== facts.pricedInFull
   )
     return false;
-  if (
-    minCostDelta !== undefined &&
-    facts.costDelta !== null &&
-    facts.costDelta < minCostDelta
-  )
+  // An unknown cost is not small: it never passes a ceiling and always meets a floor.
+  if (maxCostDelta !== undefined && (cost === null || cost >= maxCostDelta))
+    return false;
+  if (minCostDelta !== undefined && cost !== null && cost < minCostDelta)
     return false;
   return true;
 }

@@ -1,6 +1,10 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  type Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   ConflictError,
   InputError,
@@ -15,19 +19,36 @@ import type {
   ListRequestsQuery,
   RequestsPage,
   RequestStatus,
+  RiskLevel,
   SubmitterKind,
 } from '@gatehouse/plugin-approvals-common';
 import { FINAL_STATUSES } from '@gatehouse/plugin-approvals-common';
+import type { ParsedPlan } from '@gatehouse/plugin-cost-node';
 import { randomUUID } from 'node:crypto';
 import { assessRisk } from '../change/assessRisk';
 import { contentHash } from '../change/contentHash';
+import { costFactsOf } from '../change/costFacts';
+import {
+  describeConflicts,
+  type EnvironmentConflict,
+  EnvironmentMismatchError,
+  findEnvironmentConflicts,
+} from '../change/environmentEvidence';
 import { fileDiffs } from '../change/fileDiffs';
 import {
   InfraPlanDocument,
   readSubmittedInfraPlan,
   reviewInfraPlan,
+  type SubmittedInfraPlan,
 } from '../change/infraPlan';
+import { scalingCeilingReasons } from '../change/scalingCeilings';
 import { readPlan, summarizePlan } from '../change/summarizePlan';
+import type { EnvironmentMismatchHandling } from '../config';
+import type { EnvironmentResolver } from '../environment/EnvironmentResolver';
+import type {
+  ResolvedEnvironment,
+  SubmittedPlanTiers,
+} from '../environment/resolveEnvironment';
 import {
   eligibleGroups,
   evaluatePolicy,
@@ -77,6 +98,64 @@ function statusesFor(filter: string | undefined): RequestStatus[] | undefined {
   return [filter as RequestStatus];
 }
 
+/** Why the submitter of a change may never decide on it. */
+export const SELF_DECISION_REFUSAL =
+  'You submitted this change; your own approval never counts';
+
+/** The environments of a submitted infrastructure plan and of its prior plan, with their tiers. */
+function submittedTiers(infraPlan: SubmittedInfraPlan): SubmittedPlanTiers {
+  const tiersOf = (plan: SubmittedInfraPlan['plan']) =>
+    Object.fromEntries(
+      Object.entries(plan.spec.environments).map(([name, env]) => [
+        name,
+        env.tier,
+      ]),
+    );
+  return {
+    tiers: tiersOf(infraPlan.plan),
+    priorTiers: infraPlan.prior ? tiersOf(infraPlan.prior) : undefined,
+  };
+}
+
+/** The entity's owning group, when it has one. */
+function ownerOf(entity: Entity): string | undefined {
+  return entity.spec?.owner
+    ? stringifyEntityRef(
+        parseEntityRef(String(entity.spec.owner), {
+          defaultKind: 'group',
+          defaultNamespace: entity.metadata.namespace ?? 'default',
+        }),
+      )
+    : undefined;
+}
+
+/**
+ * Risk reasons found outside the change's resources: how its environment
+ * was resolved, the scaling ceilings it raises, and (when configured to hold
+ * rather than refuse) resources that belong to another environment.
+ */
+function furtherRiskReasons(input: {
+  environment: ResolvedEnvironment;
+  conflicts: EnvironmentConflict[];
+  plan?: ParsedPlan;
+  infraPlan?: SubmittedInfraPlan;
+}): Array<[RiskLevel, string]> {
+  const { environment, conflicts } = input;
+  const reasons: Array<[RiskLevel, string]> = [...environment.reasons];
+  for (const reason of scalingCeilingReasons(input)) {
+    reasons.push(['medium', reason]);
+  }
+  if (conflicts.length > 0) {
+    reasons.push([
+      'high',
+      `the plan belongs to another environment than ${
+        environment.name
+      }: ${describeConflicts(conflicts)}`,
+    ]);
+  }
+  return reasons;
+}
+
 const approvalsOf = (
   decisions: { decision: DecisionKind; approver: string; groups: string[] }[],
 ): GivenApproval[] =>
@@ -100,72 +179,68 @@ export class ApprovalService {
       logger: LoggerService;
       rules: PolicyRule[];
       expiresAfterMs: number;
+      /** Finds the request's environment among the entity's, with its tier. */
+      environments: Pick<EnvironmentResolver, 'resolve'>;
+      /** A Terraform plan made for another environment: refused, or held as high risk. */
+      environmentMismatch: EnvironmentMismatchHandling;
     },
   ) {}
 
   async submit(input: SubmitInput, caller: Caller): Promise<ChangeRequest> {
-    const { store, catalog, auth } = this.deps;
+    const { store } = this.deps;
     // Parse first: a malformed plan is refused before anything is stored.
     const plan = input.plan !== undefined ? readPlan(input.plan) : undefined;
     const infraPlan = input.infraPlan
       ? readSubmittedInfraPlan(input.infraPlan, input.environment)
       : undefined;
     const entityRef = stringifyEntityRef(parseEntityRef(input.entityRef));
-    const entity = await catalog.getEntityByRef(entityRef, {
-      credentials: await auth.getOwnServiceCredentials(),
-    });
-    if (!entity)
-      throw new InputError(`There is no ${entityRef} in the catalog`);
+    const entity = await this.entityOf(entityRef);
+    const previous = await this.previousOf(input, entityRef);
+    const rules = this.rulesFor(entity, entityRef);
 
-    let previous: StoredRequest | undefined;
-    if (input.requestId) {
-      previous = await store.getRequest(input.requestId);
-      if (!previous)
-        throw new NotFoundError(`No change request ${input.requestId}`);
-      if (['approved', 'auto-approved', 'expired'].includes(previous.status)) {
-        throw new ConflictError(
-          `Request ${previous.id} is ${previous.status}; submit a new request instead`,
-        );
-      }
-      if (
-        previous.entityRef !== entityRef ||
-        previous.environment !== input.environment
-      ) {
-        throw new InputError(
-          'A new revision must target the same entity and environment as the request',
-        );
-      }
+    // The environment is a catalog fact, resolved (or refused) before
+    // anything is priced or stored; a plan made for another one is too.
+    const environment = await this.deps.environments.resolve({
+      entity,
+      name: input.environment,
+      submitted: infraPlan && submittedTiers(infraPlan),
+    });
+    const conflicts = plan
+      ? findEnvironmentConflicts(plan.parsed, environment)
+      : [];
+    if (conflicts.length > 0 && this.deps.environmentMismatch === 'refuse') {
+      throw new EnvironmentMismatchError(environment, conflicts);
     }
 
     const estimate = await this.estimate(entityRef, input.environment, {
       plan: plan?.json,
       infraPlan: infraPlan?.documents,
     });
-    // Generated files alone change no priced resource.
-    const costDelta = plan || infraPlan ? estimate?.monthlyDelta ?? null : 0;
+    // Generated files alone change no priced resource (and price nothing).
+    const cost = costFactsOf(estimate, Boolean(plan || infraPlan));
     const summary = summarizePlan(plan?.parsed);
     const risk = assessRisk({
-      environment: input.environment,
+      environment,
       summary,
-      costDelta,
+      cost,
       infraPlan,
+      reasons: furtherRiskReasons({
+        environment,
+        conflicts,
+        plan: plan?.parsed,
+        infraPlan,
+      }),
     });
-    const ownerRef = entity.spec?.owner
-      ? stringifyEntityRef(
-          parseEntityRef(String(entity.spec.owner), {
-            defaultKind: 'group',
-            defaultNamespace: entity.metadata.namespace ?? 'default',
-          }),
-        )
-      : undefined;
-    const annotation = entity.metadata.annotations?.[POLICY_ANNOTATION];
-    const rules = annotation
-      ? rulesFromAnnotation(annotation, entityRef)
-      : this.deps.rules;
     const verdict = evaluatePolicy(
       rules,
-      { environment: input.environment, costDelta, risk: risk.level },
-      ownerRef,
+      {
+        environment: environment.name,
+        tier: environment.tier,
+        costDeltaHigh: cost.deltaHigh,
+        risk: risk.level,
+        pricedInFull: cost.pricedInFull,
+      },
+      ownerOf(entity),
     );
     const status = policyStatus(verdict, []);
     const files = input.files ?? [];
@@ -202,6 +277,7 @@ export class ApprovalService {
         title: input.title,
         entityRef,
         environment: input.environment,
+        tier: environment.tier,
         submitter,
         submitterKind,
         revision: {
@@ -224,7 +300,7 @@ export class ApprovalService {
         status: requestStatus,
         policySummary: status.summary,
         eligibleGroups: verdict.autoApproved ? [] : eligibleGroups(verdict),
-        costDelta,
+        costDelta: cost.delta,
         expiresAt: new Date(
           Date.now() + this.deps.expiresAfterMs,
         ).toISOString(),
@@ -261,6 +337,45 @@ export class ApprovalService {
       await this.deps.notifier.needsApproval(saved, eligibleGroups(verdict));
     }
     return this.get(saved.id, caller);
+  }
+
+  private async entityOf(entityRef: string) {
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
+      credentials: await this.deps.auth.getOwnServiceCredentials(),
+    });
+    if (!entity)
+      throw new InputError(`There is no ${entityRef} in the catalog`);
+    return entity;
+  }
+
+  /** The request a resubmission revises, when it may be revised. */
+  private async previousOf(input: SubmitInput, entityRef: string) {
+    if (!input.requestId) return undefined;
+    const previous = await this.deps.store.getRequest(input.requestId);
+    if (!previous)
+      throw new NotFoundError(`No change request ${input.requestId}`);
+    if (['approved', 'auto-approved', 'expired'].includes(previous.status)) {
+      throw new ConflictError(
+        `Request ${previous.id} is ${previous.status}; submit a new request instead`,
+      );
+    }
+    if (
+      previous.entityRef !== entityRef ||
+      previous.environment !== input.environment
+    ) {
+      throw new InputError(
+        'A new revision must target the same entity and environment as the request',
+      );
+    }
+    return previous;
+  }
+
+  /** The entity's own rules (annotation) or the configured ones; bad rules are a 400. */
+  private rulesFor(entity: Entity, entityRef: string): PolicyRule[] {
+    const annotation = entity.metadata.annotations?.[POLICY_ANNOTATION];
+    return annotation
+      ? rulesFromAnnotation(annotation, entityRef)
+      : this.deps.rules;
   }
 
   /**
@@ -372,7 +487,7 @@ export class ApprovalService {
     if (request.submitter === caller.ref) {
       return {
         allowed: false,
-        reason: 'You submitted this change: your own approval never counts',
+        reason: SELF_DECISION_REFUSAL,
         groups: [],
       };
     }
@@ -397,6 +512,20 @@ export class ApprovalService {
       };
     }
     return { allowed: true, reason: undefined, groups };
+  }
+
+  /**
+   * Why the permission policy refused a decision, when it is the submitter's
+   * own request: the policy's condition (not IS_SUBMITTER) only answers no.
+   */
+  async decisionRefusal(
+    id: string,
+    caller: Caller,
+  ): Promise<string | undefined> {
+    const request = await this.deps.store.getRequest(id);
+    return request && request.submitter === caller.ref
+      ? SELF_DECISION_REFUSAL
+      : undefined;
   }
 
   async get(id: string, caller: Caller): Promise<ChangeRequest> {

@@ -3,6 +3,7 @@ import type {
   ChangeRequestSummary,
   Decision,
   DecisionKind,
+  EnvironmentTier,
   FollowUp,
   RequestRevision,
   RequestStatus,
@@ -34,6 +35,8 @@ export type NewRevision = {
   title: string;
   entityRef: string;
   environment: string;
+  /** The environment's tier, resolved at submission (kept up to date by each revision). */
+  tier: EnvironmentTier;
   submitter: string;
   submitterKind: SubmitterKind;
   revision: Omit<StoredRevision, 'revision'>;

@@ -48,6 +48,7 @@ function requestFields(row: any): Omit<StoredRequest, 'followUp'> {
     title: row.title,
     entityRef: row.entity_ref,
     environment: row.environment,
+    tier: row.tier ?? null,
     status: row.status,
     submitter: row.submitter,
     submitterKind: row.submitter_kind,
@@ -287,6 +288,7 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
             .where({ id: input.requestId })
             .update({
               title: input.title,
+              tier: input.tier,
               status: input.status,
               current_revision: revisionNumber,
               content_hash: revision.contentHash,
@@ -303,6 +305,7 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
             title: input.title,
             entity_ref: input.entityRef,
             environment: input.environment,
+            tier: input.tier,
             status: input.status,
             submitter: input.submitter,
             submitter_kind: input.submitterKind,

@@ -70,6 +70,7 @@ function newRevision(r: Modelled, expiresAt: string): NewRevision {
     title: `change ${r.id}`,
     entityRef: 'component:default/api',
     environment: r.environment,
+    tier: r.environment as NewRevision['tier'],
     submitter: r.submitter,
     submitterKind: 'user',
     status: r.status,

@@ -20,6 +20,7 @@ export const SUMMARY_COLUMNS = [
   'r.title',
   'r.entity_ref',
   'r.environment',
+  'r.tier',
   'r.status',
   'r.submitter',
   'r.submitter_kind',

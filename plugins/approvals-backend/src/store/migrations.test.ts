@@ -18,6 +18,9 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
         await knex.schema.hasColumn('approval_revisions', 'infra_plan'),
       ).toBe(true);
       expect(await knex.schema.hasTable('approval_status_counts')).toBe(true);
+      expect(await knex.schema.hasColumn('approval_requests', 'tier')).toBe(
+        true,
+      );
       await knex.migrate.rollback({ directory }, true);
       expect(await knex.schema.hasTable('approval_requests')).toBe(false);
     }

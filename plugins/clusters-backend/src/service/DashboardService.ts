@@ -46,6 +46,14 @@ function environmentRank(name: string) {
     : ENVIRONMENT_ORDER.length;
 }
 
+/**
+ * The section a change request is counted in: its environment's tier, which
+ * the approvals plugin resolves from the catalog (a "prod" or "live"
+ * environment of the production tier is a production change); the
+ * environment's name only for requests stored before tiers were resolved.
+ */
+const sectionOf = (r: ChangeRequestSummary) => r.tier ?? r.environment;
+
 const toChange = (r: ChangeRequestSummary): DashboardChange => ({
   id: r.id,
   title: r.title,
@@ -155,7 +163,7 @@ export class DashboardService {
     const names = new Set(clusters.map(c => c.environment ?? UNASSIGNED));
     if (changes.ok)
       for (const r of [...changes.value.open, ...changes.value.approved])
-        names.add(r.environment);
+        names.add(sectionOf(r));
     if (spend.ok)
       for (const b of spend.value.budgets)
         if (b.dimension === 'environment') names.add(b.key);
@@ -188,7 +196,7 @@ export class DashboardService {
       ),
       pendingChanges: changes.ok
         ? changes.value.open
-            .filter(r => r.environment === name)
+            .filter(r => sectionOf(r) === name)
             .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
             .map(toChange)
         : [],
@@ -196,8 +204,7 @@ export class DashboardService {
         ? changes.value.approved
             .filter(
               r =>
-                r.environment === name &&
-                Date.parse(r.updatedAt) >= recentSince,
+                sectionOf(r) === name && Date.parse(r.updatedAt) >= recentSince,
             )
             .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
             .slice(0, RECENT_LISTED)

@@ -11,6 +11,12 @@ import { KUBERNETES_ID_LABEL } from '../kubernetes/meta';
 /** Annotation keys Gatehouse reads on environment resources. */
 export const ENVIRONMENT_ANNOTATION = 'gatehouse.io/environment';
 export const INFRA_PLAN_ANNOTATION = 'gatehouse.io/infra-plan';
+/**
+ * The environment's tier, from the plan: the approvals plugin governs
+ * changes by it (whatever the environment is called), and it must agree with
+ * the service's plan.
+ */
+export const TIER_ANNOTATION = 'gatehouse.io/tier';
 
 /** Catalog entity name of the environment: `<service>-<environment>`. */
 export function environmentEntityName(ctx: RenderContext): string {
@@ -50,7 +56,7 @@ export function catalogEntities(ctx: RenderContext): object[] {
         [KUBERNETES_ID_LABEL]: ctx.service,
         'backstage.io/kubernetes-namespace': ctx.namespace,
         'gatehouse.io/region': ctx.env.region,
-        'gatehouse.io/tier': ctx.env.tier,
+        [TIER_ANNOTATION]: ctx.env.tier,
         ...budget,
         ...sourceLocation,
       },
@@ -79,6 +85,7 @@ export function catalogEntities(ctx: RenderContext): object[] {
       description: `EKS ${ctx.env.compute.cluster.kubernetesVersion} cluster of ${metadata.service} (${ctx.envName}) in ${ctx.env.region}, created by this repository.`,
       annotations: {
         [ENVIRONMENT_ANNOTATION]: ctx.envName,
+        [TIER_ANNOTATION]: ctx.env.tier,
         'gatehouse.io/region': ctx.env.region,
         ...sourceLocation,
       },

@@ -68,7 +68,10 @@ export function createApprovalRequestAction(options: {
               'The service the change is for, e.g. component:default/orchestrator-api',
           }),
         environment: z =>
-          z.string({ description: 'development, staging or production' }),
+          z.string({
+            description:
+              'An environment of the entity: an environment Resource it depends on in the catalog, an environment of its infrastructure plan, or (for a new environment) of infraPlan. Its tier, not its name, decides the approvals it needs',
+          }),
         plan: z =>
           z
             .union([z.string(), z.record(z.unknown())], {

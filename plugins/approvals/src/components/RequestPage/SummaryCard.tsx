@@ -5,6 +5,7 @@ import { Box, Grid, Typography } from '@material-ui/core';
 import { RiskChip, StatusChip } from '../shared/Chips';
 import {
   costDeltaColor,
+  displayEnvironment,
   displayRef,
   formatCostDelta,
   formatRelative,
@@ -39,7 +40,7 @@ export function SummaryCard(props: { request: ChangeRequest }) {
               title={displayRef(r.entityRef)}
             />
           </Field>
-          <Field label="Environment">{r.environment}</Field>
+          <Field label="Environment">{displayEnvironment(r)}</Field>
           <Field label="Status">
             <StatusChip status={r.status} />
           </Field>

@@ -19,6 +19,7 @@ import { requestRouteRef } from '../../routes';
 import { RiskChip, StatusChip } from './Chips';
 import {
   costDeltaColor,
+  displayEnvironment,
   displayRef,
   displaySubmitter,
   formatAge,
@@ -104,7 +105,7 @@ export function RequestsTable(props: RequestsTableProps) {
                   />
                 </TableCell>
               )}
-              <TableCell>{r.environment}</TableCell>
+              <TableCell>{displayEnvironment(r)}</TableCell>
               <TableCell>
                 <StatusChip status={r.status} />
               </TableCell>

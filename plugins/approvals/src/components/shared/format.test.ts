@@ -1,5 +1,6 @@
 import {
   costDeltaColor,
+  displayEnvironment,
   displayRef,
   displaySubmitter,
   formatAge,
@@ -32,6 +33,18 @@ describe('format', () => {
     expect(formatAge('not a date', now)).toBe('—');
     expect(formatRelative('2025-06-12T14:00:00Z', now)).toBe('in 2d 2h');
     expect(formatRelative('2025-06-10T10:00:00Z', now)).toBe('2h ago');
+  });
+
+  it('names the tier of an environment whose name does not say it', () => {
+    expect(
+      displayEnvironment({ environment: 'live', tier: 'production' }),
+    ).toBe('live (production tier)');
+    expect(
+      displayEnvironment({ environment: 'production', tier: 'production' }),
+    ).toBe('production');
+    expect(displayEnvironment({ environment: 'prod', tier: null })).toBe(
+      'prod',
+    );
   });
 
   it('shortens entity refs and names non-human submitters', () => {

@@ -1,4 +1,7 @@
-import type { SubmitterKind } from '@gatehouse/plugin-approvals-common';
+import type {
+  EnvironmentTier,
+  SubmitterKind,
+} from '@gatehouse/plugin-approvals-common';
 
 const usd = new Intl.NumberFormat('en-US', {
   style: 'currency',
@@ -79,4 +82,18 @@ export function displaySubmitter(ref: string, kind: SubmitterKind): string {
   return kind === 'user'
     ? displayRef(ref)
     : `${displayRef(ref)} (${SUBMITTER_KIND_LABELS[kind] ?? kind})`;
+}
+
+/**
+ * The environment with its tier when the name does not say it: "live
+ * (production tier)". Requests stored before tiers were resolved show only
+ * their name: their tier is not known.
+ */
+export function displayEnvironment(r: {
+  environment: string;
+  tier?: EnvironmentTier | null;
+}): string {
+  return r.tier && r.tier !== r.environment
+    ? `${r.environment} (${r.tier} tier)`
+    : r.environment;
 }

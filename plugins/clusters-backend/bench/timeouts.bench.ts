@@ -1,0 +1,161 @@
+/*
+ * Benchmark: what viewers wait for when something is slow, one JSON line per
+ * measured figure. The unit tests used to assert these as wall-clock bounds;
+ * they now check only outcomes and order (the hanging cluster itself is in
+ * clusters.bench.ts, (c)).
+ *
+ *   yarn bench clusters-backend       (or ./gatehouse bench clusters-backend)
+ *
+ * (a) A viewer of one service's health after the cache TTL, with every
+ *     answer of the production cluster delayed by 300 ms: with listings kept
+ *     warm in the background (the viewer should not wait for a LIST) and
+ *     without (the viewer waits for one).
+ * (b) The SRE dashboard while the approvals and cost plugins never answer,
+ *     against the configured timeout.
+ */
+import { startClusterSimulator } from '@gatehouse/cluster-simulator';
+import type { AddressInfo } from 'node:net';
+import { startClustersBackend } from '../src/__testUtils__/startClustersBackend';
+
+const RUNS = 10;
+const HANG_RUNS = 5;
+const DELAY_MS = 300;
+const TTL_MS = 400;
+const TIMEOUT_MS = 600;
+const PRODUCTION = 'eks-production-use1';
+
+const report = (figure: Record<string, unknown>) =>
+  process.stdout.write(
+    `${JSON.stringify({ bench: 'clusters-timeouts', ...figure })}\n`,
+  );
+const progress = (message: string) =>
+  process.stderr.write(`[clusters timeouts bench] ${message}\n`);
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+const sleep = (ms: number) => new Promise(wake => setTimeout(wake, ms));
+
+function percentile(samples: number[], p: number) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[
+    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  ];
+}
+
+function summary(samples: number[]) {
+  return {
+    p50_ms: round(percentile(samples, 50)),
+    p95_ms: round(percentile(samples, 95)),
+    min_ms: round(Math.min(...samples)),
+    max_ms: round(Math.max(...samples)),
+    runs: samples.length,
+  };
+}
+
+async function timed<T>(fn: () => Promise<T>) {
+  const start = process.hrtime.bigint();
+  const value = await fn();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
+}
+
+const baseUrl = (server: { address(): unknown }) =>
+  `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+async function getJson(url: string) {
+  const response = await fetch(url);
+  if (!response.ok)
+    throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+async function viewerAfterTtl() {
+  const sim = await startClusterSimulator({ portBase: 0 });
+  const backends: Array<{ stop(): Promise<void> }> = [];
+  try {
+    const warm = await startClustersBackend({
+      clusters: sim.clusters,
+      cacheTtlMs: TTL_MS,
+      keepWarmMs: 600_000,
+    });
+    const cold = await startClustersBackend({
+      clusters: sim.clusters,
+      cacheTtlMs: TTL_MS,
+    });
+    backends.push(warm.backend, cold.backend);
+    await sim.setFault(PRODUCTION, { delayMs: DELAY_MS });
+    for (const [setting, server] of [
+      ['keep-warm', warm.server],
+      ['no-keep-warm', cold.server],
+    ] as const) {
+      progress(`(a) viewer after the TTL, ${setting}`);
+      const health = () =>
+        getJson(
+          `${baseUrl(
+            server,
+          )}/api/clusters/entities/component/default/operator-console/health`,
+        );
+      await health();
+      const samples: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        // Past the TTL (and past the renewal of a kept-warm listing).
+        await sleep(TTL_MS * 3);
+        samples.push((await timed(health)).ms);
+      }
+      report({
+        figure: 'viewer-after-ttl',
+        setting,
+        ttl_ms: TTL_MS,
+        production_delay_ms: DELAY_MS,
+        ...summary(samples),
+      });
+    }
+  } finally {
+    await sim.setFault(PRODUCTION, null);
+    await Promise.all(backends.map(b => b.stop()));
+    await sim.stop();
+  }
+}
+
+async function hangingSources() {
+  const sim = await startClusterSimulator({ portBase: 0 });
+  const { backend, server } = await startClustersBackend({
+    clusters: sim.clusters,
+    timeoutMs: TIMEOUT_MS,
+    hangingSources: true,
+  });
+  try {
+    progress('(b) dashboard with approvals and cost hanging');
+    let sources: unknown;
+    const samples: number[] = [];
+    for (let i = 0; i < HANG_RUNS; i++) {
+      const { ms, value } = await timed(() =>
+        getJson(`${baseUrl(server)}/api/clusters/dashboard`),
+      );
+      samples.push(ms);
+      sources = (value as any).sources;
+    }
+    const latency = summary(samples);
+    report({
+      figure: 'dashboard-while-sources-hang',
+      timeout_ms: TIMEOUT_MS,
+      ...latency,
+      max_over_timeout_ms: round(latency.max_ms - TIMEOUT_MS),
+      sources,
+    });
+  } finally {
+    await backend.stop();
+    await sim.stop();
+  }
+}
+
+async function main() {
+  await viewerAfterTtl();
+  await hangingSources();
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    process.stderr.write(`${error?.stack ?? error}\n`);
+    process.exit(1);
+  },
+);
