@@ -246,14 +246,31 @@ describe('custom rules', () => {
     ).toThrow(/not valid YAML/);
   });
 
-  it('lets an entity replace the rules by annotation', () => {
-    const rules = rulesFromAnnotation(
+  it('lets an entity add requirements by annotation, on top of the configured rules', () => {
+    const entityRules = rulesFromAnnotation(
       `- name: everything needs SRE\n  require:\n    - count: 1\n      groups: [sre]\n`,
       'component:default/knowledge-store',
     );
-    const verdict = evaluatePolicy(rules, facts('development', 1), owner);
+    const verdict = evaluatePolicy(
+      [...DEFAULT_RULES, ...entityRules],
+      facts('development', 1),
+      owner,
+    );
+    // The small development change no longer passes on its own.
+    expect(verdict.autoApproved).toBe(false);
     expect(verdict.requirements).toEqual([
       { label: '1 from sre', count: 1, groups: ['group:default/sre'] },
     ]);
+  });
+
+  it("refuses an entity's rule that would approve automatically", () => {
+    expect(() =>
+      rulesFromAnnotation(
+        `- name: ship it\n  match: { tiers: [production] }\n  autoApprove: true\n`,
+        'component:default/orchestrator-api',
+      ),
+    ).toThrow(
+      "gatehouse.io/approval-policy of component:default/orchestrator-api may add approvals, never approve automatically: 'ship it' sets autoApprove",
+    );
   });
 });

@@ -144,7 +144,11 @@ export function readConfiguredRules(config: Config): PolicyRule[] {
     : parseRules(rules, 'gatehouse.approvals.policy.rules');
 }
 
-/** The annotation whose YAML rules replace the configured ones for one entity. */
+/**
+ * The annotation whose YAML rules an entity adds to the configured ones. The
+ * entity's owners write it, and they are the people whose changes the gate
+ * holds: so it may only ask for more, never approve automatically.
+ */
 export const POLICY_ANNOTATION = 'gatehouse.io/approval-policy';
 
 export function rulesFromAnnotation(
@@ -161,7 +165,16 @@ export function rulesFromAnnotation(
       }`,
     );
   }
-  return parseRules(value, `${POLICY_ANNOTATION} of ${entityRef}`);
+  const rules = parseRules(value, `${POLICY_ANNOTATION} of ${entityRef}`);
+  const loosening = rules.filter(rule => rule.autoApprove);
+  if (loosening.length > 0) {
+    throw new InputError(
+      `${POLICY_ANNOTATION} of ${entityRef} may add approvals, never approve automatically: ${loosening
+        .map(rule => `'${rule.name}'`)
+        .join(', ')} sets autoApprove`,
+    );
+  }
+  return rules;
 }
 
 /** What a rule is matched against. */

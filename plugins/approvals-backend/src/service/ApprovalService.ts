@@ -370,11 +370,14 @@ export class ApprovalService {
     return previous;
   }
 
-  /** The entity's own rules (annotation) or the configured ones; bad rules are a 400. */
+  /**
+   * The configured rules, plus the entity's own (annotation), which can only
+   * add requirements; bad rules are a 400.
+   */
   private rulesFor(entity: Entity, entityRef: string): PolicyRule[] {
     const annotation = entity.metadata.annotations?.[POLICY_ANNOTATION];
     return annotation
-      ? rulesFromAnnotation(annotation, entityRef)
+      ? [...this.deps.rules, ...rulesFromAnnotation(annotation, entityRef)]
       : this.deps.rules;
   }
 
