@@ -18,6 +18,7 @@ import { createPlanValidateAction } from './actions/planValidate';
 import { createPublishLocalAction } from './actions/publishLocal';
 import { backendCalls } from './backendCalls';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { clockServiceRef } from '@gatehouse/clock';
 
 /** Listened to by the backend's catalog module for local repositories. */
 export const LOCAL_REPOSITORY_PUBLISHED_TOPIC =
@@ -39,6 +40,7 @@ export const scaffolderModuleGatehouse = createBackendModule({
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
+        clock: clockServiceRef,
       },
       async init({
         scaffolderActions,
@@ -47,13 +49,18 @@ export const scaffolderModuleGatehouse = createBackendModule({
         config,
         catalog,
         events,
+        clock,
       }) {
         const calls = backendCalls({ auth, discovery, catalog });
         scaffolderActions.addActions(
-          createEnvironmentRenderAction(),
-          createEnvironmentChangeAction({ load: calls.loadEnvironmentPlan }),
-          createPlanValidateAction(),
+          createEnvironmentRenderAction({ clock }),
+          createEnvironmentChangeAction({
+            load: calls.loadEnvironmentPlan,
+            clock,
+          }),
+          createPlanValidateAction({ clock }),
           createPlanEstimateAction({
+            clock,
             estimate: (request, credentials) =>
               calls.call<StoredEstimate>(
                 'cost',

@@ -19,6 +19,7 @@ import { dirname } from 'node:path';
 import yaml from 'yaml';
 import { examples } from './environmentChange.examples';
 import { requireValidPlan } from './shared/planInput';
+import type { Clock } from '@gatehouse/clock';
 
 /** The environment entity and the text of its current plan revision. */
 export type LoadEnvironmentPlan = (
@@ -81,6 +82,8 @@ export function applyEnvironmentChanges(
  */
 export function createEnvironmentChangeAction(options: {
   load: LoadEnvironmentPlan;
+  /** The date plans are validated on. */
+  clock: Clock;
 }) {
   return createTemplateAction({
     id: 'gatehouse:environment:change',
@@ -127,7 +130,11 @@ export function createEnvironmentChangeAction(options: {
         input.environmentRef,
         await ctx.getInitiatorCredentials(),
       );
-      const prior = requireValidPlan(parsePlan(priorText), 'The current plan');
+      const asOf = options.clock.now();
+      const prior = requireValidPlan(
+        parsePlan(priorText, { asOf }),
+        'The current plan',
+      );
       const environment =
         entity.metadata.annotations?.['gatehouse.io/environment'] &&
         prior.spec.environments[
@@ -141,7 +148,10 @@ export function createEnvironmentChangeAction(options: {
         input.changes,
       );
       const text = yaml.stringify(nextPlan);
-      const next = requireValidPlan(parsePlan(text), 'The changed plan');
+      const next = requireValidPlan(
+        parsePlan(text, { asOf }),
+        'The changed plan',
+      );
       const planChanges = diffPlans(prior, next).filter(
         change => change.path !== 'metadata.revision',
       );

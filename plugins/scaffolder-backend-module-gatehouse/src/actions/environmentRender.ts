@@ -12,6 +12,7 @@ import { dirname } from 'node:path';
 import yaml from 'yaml';
 import { examples } from './environmentRender.examples';
 import { readPlanInput, requireValidPlan } from './shared/planInput';
+import type { Clock } from '@gatehouse/clock';
 
 /**
  * `gatehouse:environment:render`: writes an environment's IaC repository
@@ -19,7 +20,11 @@ import { readPlanInput, requireValidPlan } from './shared/planInput';
  * into the workspace, from a given plan or from the tier preset the "new
  * environment" form describes.
  */
-export function createEnvironmentRenderAction() {
+/**
+ * @param options.clock - the date plans are validated on and presets are made
+ *   for (the newest Kubernetes version in standard support then)
+ */
+export function createEnvironmentRenderAction(options: { clock: Clock }) {
   return createTemplateAction({
     id: 'gatehouse:environment:render',
     description:
@@ -88,11 +93,13 @@ export function createEnvironmentRenderAction() {
       const service = parseEntityRef(input.service, {
         defaultKind: 'component',
       });
+      const asOf = options.clock.now();
       let text: string;
       if (input.plan) {
         const { result } = await readPlanInput(
           { plan: input.plan },
           ctx.workspacePath,
+          asOf,
         );
         requireValidPlan(result);
         text =
@@ -116,6 +123,7 @@ export function createEnvironmentRenderAction() {
             objectStorage: input.objectStorage,
             delivery: input.delivery,
             vpcCidr: input.vpcCidr,
+            asOf,
             workload: {
               name: service.name.slice(0, 40),
               image: input.image || undefined,
@@ -124,7 +132,11 @@ export function createEnvironmentRenderAction() {
           }),
         );
       }
-      const { result } = await readPlanInput({ plan: text }, ctx.workspacePath);
+      const { result } = await readPlanInput(
+        { plan: text },
+        ctx.workspacePath,
+        asOf,
+      );
       const plan = requireValidPlan(result, `The ${input.environment} plan`);
       if (!plan.spec.environments[input.environment]) {
         throw new InputError(

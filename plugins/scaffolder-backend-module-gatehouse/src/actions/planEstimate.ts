@@ -3,6 +3,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { StoredEstimate } from '@gatehouse/plugin-cost-common';
 import { examples } from './planEstimate.examples';
 import { readPlanInput, requireValidPlan } from './shared/planInput';
+import type { Clock } from '@gatehouse/clock';
 
 /** Prices a plan through the cost plugin, on behalf of the template's user. */
 export type EstimateInfraPlan = (
@@ -25,6 +26,8 @@ const usd = (n: number) =>
  */
 export function createPlanEstimateAction(options: {
   estimate: EstimateInfraPlan;
+  /** The date plans are validated on. */
+  clock: Clock;
 }) {
   return createTemplateAction({
     id: 'gatehouse:infra-plan:estimate',
@@ -73,7 +76,11 @@ export function createPlanEstimateAction(options: {
     },
     async handler(ctx) {
       const { input } = ctx;
-      const { text, result } = await readPlanInput(input, ctx.workspacePath);
+      const { text, result } = await readPlanInput(
+        input,
+        ctx.workspacePath,
+        options.clock.now(),
+      );
       requireValidPlan(result);
       const stored = await options.estimate(
         {

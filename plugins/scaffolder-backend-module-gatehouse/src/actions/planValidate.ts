@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { examples } from './planValidate.examples';
 import { readPlanInput } from './shared/planInput';
+import type { Clock } from '@gatehouse/clock';
 
 async function generatedFiles(root: string): Promise<RenderedFile[]> {
   const files: RenderedFile[] = [];
@@ -32,7 +33,8 @@ async function generatedFiles(root: string): Promise<RenderedFile[]> {
  * checks of the files generated from it (terraform fmt / HCL parsing and the
  * Kubernetes schemas). Fails the task on errors unless told otherwise.
  */
-export function createPlanValidateAction() {
+/** @param options.clock - the date plans are validated on */
+export function createPlanValidateAction(options: { clock: Clock }) {
   return createTemplateAction({
     id: 'gatehouse:infra-plan:validate',
     description:
@@ -87,7 +89,11 @@ export function createPlanValidateAction() {
     },
     async handler(ctx) {
       const { input } = ctx;
-      const { result } = await readPlanInput(input, ctx.workspacePath);
+      const { result } = await readPlanInput(
+        input,
+        ctx.workspacePath,
+        options.clock.now(),
+      );
       for (const issue of result.issues) {
         const where = `${issue.path}${
           issue.line ? ` (line ${issue.line})` : ''

@@ -16,18 +16,22 @@ export type PlanSource = {
   path?: string;
 };
 
-/** The plan's text and its validation, from whichever form the action was given. */
+/**
+ * The plan's text and its validation on `asOf` (support calendars depend on
+ * the date), from whichever form the action was given.
+ */
 export async function readPlanInput(
   source: PlanSource,
   workspacePath: string,
+  asOf: Date,
 ): Promise<{ text: string; result: ValidationResult }> {
   if (typeof source.plan === 'string') {
-    return { text: source.plan, result: parsePlan(source.plan) };
+    return { text: source.plan, result: parsePlan(source.plan, { asOf }) };
   }
   if (source.plan) {
     return {
       text: yaml.stringify(source.plan),
-      result: validatePlan(source.plan),
+      result: validatePlan(source.plan, { asOf }),
     };
   }
   const file = resolveSafeChildPath(
@@ -44,7 +48,7 @@ export async function readPlanInput(
       } is not in the workspace`,
     );
   }
-  return { text, result: parsePlan(text) };
+  return { text, result: parsePlan(text, { asOf }) };
 }
 
 /** The typed plan, or an error listing the first problems with their locations. */
