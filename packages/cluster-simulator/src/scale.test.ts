@@ -6,6 +6,10 @@ import { get } from './__testUtils__/http';
  * bench-svc-### services plus the examples.
  */
 describe('2,000-pod cluster', () => {
+  // Generous: these tests check what is answered, not how fast (the
+  // benchmark in bench/ measures that), and a loaded machine may be slow.
+  jest.setTimeout(120_000);
+
   let sim: ClusterSimulator;
   let url: string;
 
@@ -36,51 +40,42 @@ describe('2,000-pod cluster', () => {
     expect(state.objects('Deployment', 'bench-svc-001')).toHaveLength(1);
   });
 
-  it('answers a cluster-wide pod LIST quickly and counts it correctly', async () => {
-    // Warm-up (first serialisation of the list), then timed requests.
-    const first = await get(`${url}/api/v1/pods`, undefined, 10_000);
-    expect(first.json().items).toHaveLength(2000);
-    const timings: number[] = [];
-    let body = '';
-    for (let i = 0; i < 5; i++) {
-      const started = process.hrtime.bigint();
-      const res = await get(`${url}/api/v1/pods`, undefined, 10_000);
-      timings.push(Number(process.hrtime.bigint() - started) / 1e6);
-      body = res.body;
+  it('answers a cluster-wide pod LIST of every pod, each once', async () => {
+    // How fast: bench/simulator.bench.ts.
+    for (let i = 0; i < 2; i++) {
+      // The first serialisation of the list, then the cached one.
+      const list = (await get(`${url}/api/v1/pods`, undefined, 60_000)).json();
+      expect(list.kind).toBe('PodList');
+      expect(list.items).toHaveLength(2000);
+      expect(
+        new Set(
+          list.items.map(
+            (p: any) => `${p.metadata.namespace}/${p.metadata.name}`,
+          ),
+        ).size,
+      ).toBe(2000);
     }
-    const list = JSON.parse(body);
-    expect(list.kind).toBe('PodList');
-    expect(list.items).toHaveLength(2000);
-    expect(
-      new Set(
-        list.items.map(
-          (p: any) => `${p.metadata.namespace}/${p.metadata.name}`,
-        ),
-      ).size,
-    ).toBe(2000);
-    const median = [...timings].sort((a, b) => a - b)[2];
-    // eslint-disable-next-line no-console
-    console.log(
-      `2,000-pod LIST: ${(body.length / 1e6).toFixed(
-        1,
-      )} MB, median ${median.toFixed(1)} ms (${timings
-        .map(t => t.toFixed(1))
-        .join(', ')} ms)`,
-    );
-    // Generous bound for a loaded 2-core CI machine; typically a few tens of ms.
-    expect(median).toBeLessThan(500);
   });
 
   it('serves filtered and paginated lists over the 2,000 pods', async () => {
     const selector = encodeURIComponent(
       'backstage.io/kubernetes-id in (bench-svc-001,bench-svc-002)',
     );
-    const started = Date.now();
     const filtered = (
-      await get(`${url}/api/v1/pods?labelSelector=${selector}`)
+      await get(
+        `${url}/api/v1/pods?labelSelector=${selector}`,
+        undefined,
+        60_000,
+      )
     ).json();
-    expect(Date.now() - started).toBeLessThan(500);
     expect(filtered.items).toHaveLength(40);
+    expect(
+      new Set(
+        filtered.items.map(
+          (p: any) => p.metadata.labels['backstage.io/kubernetes-id'],
+        ),
+      ),
+    ).toEqual(new Set(['bench-svc-001', 'bench-svc-002']));
 
     let count = 0;
     let token: string | undefined;
@@ -91,7 +86,7 @@ describe('2,000-pod cluster', () => {
             token ? `&continue=${encodeURIComponent(token)}` : ''
           }`,
           undefined,
-          10_000,
+          60_000,
         )
       ).json();
       count += page.items.length;
@@ -103,12 +98,12 @@ describe('2,000-pod cluster', () => {
       await get(
         `${url}/api/v1/pods?fieldSelector=status.phase%3DRunning`,
         undefined,
-        10_000,
+        60_000,
       )
     ).json();
     expect(running.items).toHaveLength(2000 - 1);
     const metrics = (
-      await get(`${url}/apis/metrics.k8s.io/v1beta1/pods`, undefined, 10_000)
+      await get(`${url}/apis/metrics.k8s.io/v1beta1/pods`, undefined, 60_000)
     ).json();
     // Every running pod except the crash-looping one reports metrics.
     expect(metrics.items).toHaveLength(2000 - 2);

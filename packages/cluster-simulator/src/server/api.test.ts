@@ -8,6 +8,7 @@ import {
   openWatch,
   post,
 } from '../__testUtils__/http';
+import { fakeServerTimers, settleIo } from '../__testUtils__/timers';
 
 const NOW = Date.parse('2025-06-02T12:00:00Z');
 
@@ -513,15 +514,40 @@ describe('Kubernetes API', () => {
     });
 
     it('ends the stream after the server-side timeoutSeconds', async () => {
-      const started = Date.now();
-      const w = await openWatch(
-        `${prod}/api/v1/namespaces/knowledge-store/pods?watch=true&timeoutSeconds=1`,
-      );
-      await w.ended;
-      const elapsed = Date.now() - started;
-      expect(elapsed).toBeGreaterThanOrEqual(900);
-      expect(elapsed).toBeLessThan(3000);
-      expect(w.events.filter(e => e.type === 'ADDED')).toHaveLength(3);
+      // The watch timeouts run on fake timers: the streams end when (fake)
+      // time reaches timeoutSeconds, whatever the machine's speed.
+      fakeServerTimers();
+      try {
+        const path = `${prod}/api/v1/namespaces/knowledge-store/pods?watch=true`;
+        const short = await openWatch(`${path}&timeoutSeconds=1`);
+        const long = await openWatch(`${path}&timeoutSeconds=2`);
+        const ended = { short: false, long: false };
+        short.ended.then(() => (ended.short = true));
+        long.ended.then(() => (ended.long = true));
+        await short.waitFor(ev => ev.length >= 3);
+        await long.waitFor(ev => ev.length >= 3);
+
+        jest.advanceTimersByTime(999);
+        await settleIo();
+        expect(ended).toEqual({ short: false, long: false });
+
+        jest.advanceTimersByTime(1);
+        await short.ended;
+        await settleIo();
+        expect(ended).toEqual({ short: true, long: false });
+
+        jest.advanceTimersByTime(1000);
+        await long.ended;
+        for (const w of [short, long]) {
+          expect(w.events.map(e => e.type)).toEqual([
+            'ADDED',
+            'ADDED',
+            'ADDED',
+          ]);
+        }
+      } finally {
+        jest.useRealTimers();
+      }
     });
 
     it('supports the legacy /watch/ path and watching a single object', async () => {

@@ -1,6 +1,7 @@
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import yaml from 'yaml';
+import { renderExpressions } from '../__testUtils__/examples';
 import { createApprovalRequestAction } from './approvalRequest';
 import { examples } from './approvalRequest.examples';
 
@@ -58,7 +59,19 @@ describe('gatehouse:approval:request', () => {
 
   it('runs its infrastructure plan example: passes the plan and the prior plan through, without workspace files', async () => {
     const { submit, action } = actionAnswering('auto-approved');
-    const input = yaml.parse(examples[1].example).steps[0].input;
+    // What the environment change step before it answers.
+    const change = {
+      output: {
+        serviceRef: 'component:default/orchestrator-api',
+        environment: 'perf-test',
+        plan: 'apiVersion: gatehouse.io/v1alpha1\n# revision 2\n',
+        priorPlan: 'apiVersion: gatehouse.io/v1alpha1\n# revision 1\n',
+      },
+    };
+    const input = renderExpressions(
+      yaml.parse(examples[1].example).steps[0].input,
+      { steps: { change } },
+    );
     const ctx = createMockActionContext({
       input,
       workspacePath: workspace.path,
@@ -66,9 +79,12 @@ describe('gatehouse:approval:request', () => {
     await action.handler(ctx as any);
     const [request] = submit.mock.calls[0] as any[];
     expect(request).toMatchObject({
-      entityRef: 'component:default/task-runner',
-      environment: 'development',
-      infraPlan: { plan: input.infraPlan, priorPlan: input.priorInfraPlan },
+      entityRef: 'component:default/orchestrator-api',
+      environment: 'perf-test',
+      infraPlan: {
+        plan: change.output.plan,
+        priorPlan: change.output.priorPlan,
+      },
     });
     expect(request.files).toBeUndefined();
     expect(ctx.output).toHaveBeenCalledWith('autoApproved', true);

@@ -72,7 +72,21 @@ export interface PrimeOptions {
   retryDelayMs?: number;
   /** Give up after this long. */
   deadlineMs?: number;
+  /** Where the time comes from (the real clock and timers by default; tests pass their own). */
+  clock?: PrimeClock;
 }
+
+/** The time source of {@link primeUpgradeListener}. */
+export interface PrimeClock {
+  /** Milliseconds, from any origin. */
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const realClock: PrimeClock = {
+  now: () => Date.now(),
+  sleep: ms => new Promise(wake => setTimeout(wake, ms)),
+};
 
 export interface PrimeResult {
   /** Handshakes sent, the last one answered with 101 Switching Protocols. */
@@ -80,8 +94,6 @@ export interface PrimeResult {
   /** What the handshakes before the last one came to, in order. */
   earlier: HandshakeOutcome[];
 }
-
-const sleep = (ms: number) => new Promise(wake => setTimeout(wake, ms));
 
 /**
  * Sends WebSocket handshakes to `url` until one is answered with 101.
@@ -106,8 +118,9 @@ export async function primeUpgradeListener(
     attemptTimeoutMs = 500,
     retryDelayMs = 250,
     deadlineMs = 10_000,
+    clock = realClock,
   } = options;
-  const deadline = Date.now() + deadlineMs;
+  const deadline = clock.now() + deadlineMs;
   const earlier: HandshakeOutcome[] = [];
   for (;;) {
     const outcome = await sendWebSocketHandshake(url, attemptTimeoutMs);
@@ -115,7 +128,7 @@ export async function primeUpgradeListener(
       return { attempts: earlier.length + 1, earlier };
     }
     earlier.push(outcome);
-    if (Date.now() >= deadline) {
+    if (clock.now() >= deadline) {
       throw new Error(
         `no WebSocket handshake to ${url} was upgraded in ${deadlineMs} ms (${earlier
           .map(describeOutcome)
@@ -123,7 +136,7 @@ export async function primeUpgradeListener(
       );
     }
     // An unanswered handshake has waited already; the others retry shortly.
-    if (outcome.kind !== 'unanswered') await sleep(retryDelayMs);
+    if (outcome.kind !== 'unanswered') await clock.sleep(retryDelayMs);
   }
 }
 
