@@ -3,3 +3,4 @@ export {
   storageTestDatabases,
 } from './storageTestDatabases';
 export { postgresConnectionString } from './postgres';
+export { TEST_NOW, withTestClock } from './testClock';

@@ -11,6 +11,7 @@ import {
   eksClusterPlan,
   nodeGroupScalingPlan,
 } from './__testUtils__/terraformPlans';
+import { TEST_NOW } from '@gatehouse/test-utils';
 
 jest.setTimeout(180_000);
 
@@ -283,7 +284,9 @@ describe.each(databases.eachSupportedId())(
       ]);
 
       // An infrastructure plan: task-runner's development node group, max 3 → 10.
-      const plan = readInfraPlan(taskRunnerPlan);
+      const plan = readInfraPlan(taskRunnerPlan, '', {
+        asOf: new Date(TEST_NOW),
+      });
       plan.metadata.revision = 2;
       plan.spec.environments.development.compute.nodeGroups[0].maxSize = 10;
       const infra = await submit({
@@ -303,7 +306,9 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('accepts a new environment that is in the submitted infrastructure plan, with its tier', async () => {
-      const plan = readInfraPlan(taskRunnerPlan);
+      const plan = readInfraPlan(taskRunnerPlan, '', {
+        asOf: new Date(TEST_NOW),
+      });
       plan.spec.environments = {
         'perf-test': plan.spec.environments.development,
       };
@@ -331,6 +336,8 @@ function apiPlanWithTier(environment: string, tier: string) {
       join(EXAMPLES, 'plans/orchestrator-api/infra-plan.yaml'),
       'utf8',
     ),
+    '',
+    { asOf: new Date(TEST_NOW) },
   );
   (plan.spec.environments[environment] as any).tier = tier;
   return JSON.stringify(plan);

@@ -4,6 +4,7 @@ import { storageTestDatabases } from '@gatehouse/test-utils';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startApprovalsBackend } from './__testUtils__/harness';
+import { TEST_NOW } from '@gatehouse/test-utils';
 
 jest.setTimeout(120_000);
 
@@ -21,7 +22,7 @@ const notes = {
 
 /** The example plan at revision 2, with one node group's desired size changed. */
 function resized(environment: string, desiredSize: number) {
-  const plan = readInfraPlan(planText);
+  const plan = readInfraPlan(planText, '', { asOf: new Date(TEST_NOW) });
   plan.metadata.revision = 2;
   plan.spec.environments[environment].compute.nodeGroups[0].desiredSize =
     desiredSize;
@@ -208,7 +209,11 @@ describe.each(databases.eachSupportedId())(
         notes,
       });
       const asText = (await submit(body(planText))).body;
-      const asObject = (await submit(body(readInfraPlan(planText)))).body;
+      const asObject = (
+        await submit(
+          body(readInfraPlan(planText, '', { asOf: new Date(TEST_NOW) })),
+        )
+      ).body;
       const other = (await submit(body(resized('staging', 2)))).body;
       expect(asObject.contentHash).toBe(asText.contentHash);
       expect(other.contentHash).not.toBe(asText.contentHash);

@@ -23,6 +23,7 @@ import { CostBackendEstimator } from './service/CostEstimator';
 import { FollowUpStarter } from './service/FollowUpStarter';
 import { ReadCache } from './service/ReadCache';
 import { DatabaseApprovalsStore } from './store/DatabaseApprovalsStore';
+import { clockServiceRef } from '@gatehouse/clock';
 
 /**
  * The approvals backend: every infrastructure change waits here for human
@@ -52,6 +53,7 @@ export const approvalsPlugin = createBackendPlugin({
         signals: signalsServiceRef,
         scaffolder: scaffolderServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        clock: clockServiceRef,
       },
       async init(deps) {
         const settings = readApprovalSettings(deps.config);
@@ -75,6 +77,7 @@ export const approvalsPlugin = createBackendPlugin({
           followUps: new FollowUpStarter({ store, ...deps }),
           rules: settings.rules,
           expiresAfterMs: settings.expiresAfterMs,
+          clock: deps.clock,
           environments: new EnvironmentResolver({
             catalog: deps.catalog,
             auth: deps.auth,

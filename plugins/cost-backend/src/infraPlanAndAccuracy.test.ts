@@ -16,6 +16,8 @@ import { readInfraPlan } from '@gatehouse/plugin-cost-node';
 import { costPlugin } from './plugin';
 import { DatabaseCostStore } from './store/DatabaseCostStore';
 import { daysOf } from './store/dayRanges';
+import { withTestClock } from '@gatehouse/test-utils';
+import { TEST_NOW } from '@gatehouse/test-utils';
 
 jest.setTimeout(60_000);
 
@@ -81,7 +83,9 @@ async function startOn(databaseId: TestDatabaseId, allow = true) {
       catalogServiceMock.factory({ entities: [] }),
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
-        data: { gatehouse: { cost: { accuracy: { settleAfter: '7d' } } } },
+        data: withTestClock({
+          gatehouse: { cost: { accuracy: { settleAfter: '7d' } } },
+        }),
       }),
       ...(allow
         ? []
@@ -147,8 +151,10 @@ describe.each(databases.eachSupportedId())(
     it('compares with the prior revision given as an object, without keeping it when asked', async () => {
       const backend = await startOn(databaseId);
       try {
-        const prior = readInfraPlan(planText);
-        const proposed = readInfraPlan(planText);
+        const prior = readInfraPlan(planText, '', { asOf: new Date(TEST_NOW) });
+        const proposed = readInfraPlan(planText, '', {
+          asOf: new Date(TEST_NOW),
+        });
         proposed.metadata.revision = 2;
         proposed.spec.environments.development.compute.nodeGroups[0].desiredSize = 3;
         const answer = await request(backend.server)

@@ -19,9 +19,9 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { costPlugin } from './plugin';
 import { SAMPLE_FILE } from './focus/__testUtils__/fixtures';
+import { withTestClock } from '@gatehouse/test-utils';
 
 jest.setTimeout(60_000);
-
 
 const sentNotifications: any[] = [];
 const notificationsFactory = createServiceFactory({
@@ -57,11 +57,11 @@ async function startCostBackend(options: {
       notificationsFactory,
       catalogServiceMock.factory({ entities: services }),
       mockServices.rootConfig.factory({
-        data: {
+        data: withTestClock({
           gatehouse: {
             cost: { ingestion: { locations: [options.billingDir] } },
           },
-        },
+        }),
       }),
       ...(options.allow === false
         ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
@@ -84,10 +84,7 @@ async function waitForRun(server: any, id: string) {
 describe('the cost backend over HTTP', () => {
   it('ingests a billing folder on demand, with progress, and serves the spend', async () => {
     const billingDir = mkdtempSync(join(tmpdir(), 'cost-billing-'));
-    copyFileSync(
-      SAMPLE_FILE,
-      join(billingDir, 'sample.csv'),
-    );
+    copyFileSync(SAMPLE_FILE, join(billingDir, 'sample.csv'));
     const backend = await startCostBackend({ billingDir });
     try {
       const started = await request(backend.server).post(

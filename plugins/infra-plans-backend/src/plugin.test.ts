@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { infraPlansPlugin } from './plugin';
+import { withTestClock } from '@gatehouse/test-utils';
 
 jest.setTimeout(60_000);
 
@@ -63,11 +64,11 @@ async function start(options: { deny?: boolean } = {}) {
         ],
       }),
       mockServices.rootConfig.factory({
-        data: {
+        data: withTestClock({
           catalog: { locations: [{ type: 'file', target: catalogFile }] },
           // Read the repository file again on every request.
           gatehouse: { infraPlans: { refreshAfter: { milliseconds: 0 } } },
-        },
+        }),
       }),
       ...(options.deny
         ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]

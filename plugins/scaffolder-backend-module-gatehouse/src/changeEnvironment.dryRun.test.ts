@@ -9,6 +9,7 @@ import {
   loadTemplate,
   startScaffolder,
 } from './__testUtils__/scaffolderBackend';
+import { TEST_NOW } from '@gatehouse/test-utils';
 
 jest.setTimeout(300_000);
 
@@ -21,6 +22,7 @@ function publishedEnvironment(tier: 'development' | 'staging' | 'production') {
     environment: 'perf-test',
     tier,
     database: true,
+    asOf: new Date(TEST_NOW),
   });
   for (const file of renderEnvironmentRepository({
     plan,

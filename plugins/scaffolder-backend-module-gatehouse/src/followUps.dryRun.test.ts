@@ -11,6 +11,7 @@ import {
   loadTemplate,
   startScaffolder,
 } from './__testUtils__/scaffolderBackend';
+import { TEST_NOW } from '@gatehouse/test-utils';
 
 jest.setTimeout(300_000);
 
@@ -69,6 +70,7 @@ describe('the follow-up templates the approvals backend starts, through the dry-
       );
       const plan = parsePlan(
         files.find((f: any) => f.path === 'infra-plan.yaml').content,
+        { asOf: new Date(TEST_NOW) },
       );
       expect(plan.valid).toBe(true);
       expect(plan.plan!.spec.environments['perf-test'].tier).toBe(tier);

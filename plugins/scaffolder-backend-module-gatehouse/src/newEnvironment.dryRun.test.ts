@@ -8,6 +8,7 @@ import {
   loadTemplate,
   startScaffolder,
 } from './__testUtils__/scaffolderBackend';
+import { TEST_NOW } from '@gatehouse/test-utils';
 
 jest.setTimeout(600_000);
 
@@ -79,7 +80,7 @@ describe('the "New environment for a service" template, through the scaffolder d
       const plan = files.find(
         (f: { path: string }) => f.path === 'infra-plan.yaml',
       );
-      const result = parsePlan(plan!.content);
+      const result = parsePlan(plan!.content, { asOf: new Date(TEST_NOW) });
       const env =
         result.plan!.spec.environments[`${combo.tier.slice(0, 4)}-test`];
       const terraform = await checkTerraformFiles(files);

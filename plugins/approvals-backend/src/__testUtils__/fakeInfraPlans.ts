@@ -18,6 +18,7 @@ import Router from 'express-promise-router';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES } from './exampleCatalog';
+import { TEST_NOW } from '@gatehouse/test-utils';
 
 /** An entity's plan text, or the HTTP status the stand-in answers instead. */
 export type FakePlan = string | { status: number; message: string };
@@ -71,7 +72,7 @@ export function fakeInfraPlansPlugin(options: {
                   entityRef: ref,
                   revision: 1,
                   yaml: plan,
-                  plan: parsePlan(plan).plan,
+                  plan: parsePlan(plan, { asOf: new Date(TEST_NOW) }).plan,
                 },
                 revisionCount: 1,
               });

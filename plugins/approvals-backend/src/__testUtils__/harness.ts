@@ -26,6 +26,7 @@ import request from 'supertest';
 import { approvalsPlugin } from '../plugin';
 import { exampleEntities, withDependencyRelations } from './exampleCatalog';
 import { fakeInfraPlansPlugin, type FakePlan } from './fakeInfraPlans';
+import { withTestClock } from '@gatehouse/test-utils';
 
 /** Example people and the groups they are in, ancestors included. */
 export const GROUPS: Record<string, string[]> = {
@@ -174,9 +175,8 @@ export async function startApprovalsBackend(options: {
         ? [mockServices.database.factory({ knex: options.knex })]
         : []),
       ...(options.databases ? [databasePerPlugin(options.databases)] : []),
-      ...(options.config
-        ? [mockServices.rootConfig.factory({ data: options.config })]
-        : []),
+      // The backends validate and price plans on the tests' stated date.
+      mockServices.rootConfig.factory({ data: withTestClock(options.config) }),
       ...(options.extraFeatures ?? []),
     ],
   });

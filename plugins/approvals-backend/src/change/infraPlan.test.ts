@@ -9,6 +9,9 @@ import {
   reviewInfraPlan,
 } from './infraPlan';
 
+/** The date these plans are validated on: support calendars depend on it. */
+const ON = new Date('2026-12-07T12:00:00Z');
+
 /** knowledge-store: a service with a database, a cache, a bucket and security groups. */
 const text = readFileSync(
   join(__dirname, '../../../../examples/plans/knowledge-store/infra-plan.yaml'),
@@ -28,11 +31,12 @@ function riskOf(
   edit: (plan: InfraPlan) => void,
   costDelta = 10,
 ) {
-  const plan = readInfraPlan(text);
+  const plan = readInfraPlan(text, '', { asOf: ON });
   edit(plan);
   const submitted = readSubmittedInfraPlan(
     { plan: plan as any, priorPlan: text },
     environment,
+    ON,
   );
   return assessRisk({
     environment: { name: environment, tier: submitted.current.tier },
@@ -124,9 +128,13 @@ describe('infrastructure plan risk', () => {
   });
 
   it('treats a production-tier environment under another name as production', () => {
-    const plan = readInfraPlan(text);
+    const plan = readInfraPlan(text, '', { asOf: ON });
     plan.spec.environments['prod-eu'] = plan.spec.environments.production;
-    const submitted = readSubmittedInfraPlan({ plan: plan as any }, 'prod-eu');
+    const submitted = readSubmittedInfraPlan(
+      { plan: plan as any },
+      'prod-eu',
+      ON,
+    );
     const risk = assessRisk({
       environment: { name: 'prod-eu', tier: submitted.current.tier },
       summary: noResources,
@@ -147,12 +155,16 @@ describe('infrastructure plan risk', () => {
 
 describe('reading a submitted infrastructure plan', () => {
   it('lists the changes of the request environment and the plan, and counts the rest', () => {
-    const plan = readInfraPlan(text);
+    const plan = readInfraPlan(text, '', { asOf: ON });
     plan.metadata.revision = 2;
     plan.spec.environments.staging.compute.nodeGroups[0].desiredSize = 4;
     plan.spec.environments.production.compute.nodeGroups[0].desiredSize = 4;
     const review = reviewInfraPlan(
-      readSubmittedInfraPlan({ plan: plan as any, priorPlan: text }, 'staging'),
+      readSubmittedInfraPlan(
+        { plan: plan as any, priorPlan: text },
+        'staging',
+        ON,
+      ),
     );
     expect(review).toMatchObject({
       service: 'knowledge-store',
@@ -178,6 +190,7 @@ describe('reading a submitted infrastructure plan', () => {
           ),
         },
         'development',
+        ON,
       );
     } catch (e) {
       error = e;

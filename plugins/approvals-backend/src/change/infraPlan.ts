@@ -51,9 +51,10 @@ export type SubmittedInfraPlan = {
 function read(
   document: InfraPlanDocument,
   input: InvalidInfraPlanInputError['input'],
+  asOf: Date,
 ): InfraPlan {
   try {
-    return readInfraPlan(document);
+    return readInfraPlan(document, '', { asOf });
   } catch (error) {
     throw new InvalidInfraPlanInputError(input, error as Error);
   }
@@ -61,19 +62,20 @@ function read(
 
 /**
  * Validates a submitted infrastructure plan (and the prior one) with the
- * plan model's own rules, checks that it has the request's environment and
+ * plan model's own rules on `asOf` (support calendars depend on the date), checks that it has the request's environment and
  * diffs it against the prior plan. Anything invalid is a 400 before
  * anything is stored.
  */
 export function readSubmittedInfraPlan(
   documents: SubmittedInfraPlan['documents'],
   environment: string,
+  asOf: Date,
 ): SubmittedInfraPlan {
-  const plan = read(documents.plan, 'infraPlan.plan');
+  const plan = read(documents.plan, 'infraPlan.plan', asOf);
   const prior =
     documents.priorPlan === undefined
       ? undefined
-      : read(documents.priorPlan, 'infraPlan.priorPlan');
+      : read(documents.priorPlan, 'infraPlan.priorPlan', asOf);
   const current = plan.spec.environments[environment];
   if (!current) {
     throw new InputError(

@@ -6,6 +6,9 @@ import { nodeGroupScalingPlan } from '../__testUtils__/terraformPlans';
 import { readSubmittedInfraPlan } from './infraPlan';
 import { scalingCeilingReasons } from './scalingCeilings';
 
+/** The date these plans are validated on: support calendars depend on it. */
+const ON = new Date('2026-12-07T12:00:00Z');
+
 const apiPlan = readFileSync(
   join(EXAMPLES, 'plans/orchestrator-api/infra-plan.yaml'),
   'utf8',
@@ -70,7 +73,7 @@ describe('raised scaling ceilings', () => {
   });
 
   it('are found in an infrastructure plan against the prior one', () => {
-    const plan = readInfraPlan(apiPlan);
+    const plan = readInfraPlan(apiPlan, '', { asOf: ON });
     plan.metadata.revision = 2;
     const staging = plan.spec.environments.staging;
     staging.compute.nodeGroups[0].maxSize = 12;
@@ -86,6 +89,7 @@ describe('raised scaling ceilings', () => {
         infraPlan: readSubmittedInfraPlan(
           { plan: plan as any, priorPlan: apiPlan },
           'staging',
+          ON,
         ),
       }),
     ).toEqual([
@@ -97,13 +101,14 @@ describe('raised scaling ceilings', () => {
         infraPlan: readSubmittedInfraPlan(
           { plan: plan as any, priorPlan: apiPlan },
           'development',
+          ON,
         ),
       }),
     ).toEqual(['adds autoscaling to workload api, up to 4 replicas (1 now)']);
     // A new environment is all new: priced at its ceilings, not "raised".
     expect(
       scalingCeilingReasons({
-        infraPlan: readSubmittedInfraPlan({ plan: apiPlan }, 'staging'),
+        infraPlan: readSubmittedInfraPlan({ plan: apiPlan }, 'staging', ON),
       }),
     ).toEqual([]);
   });

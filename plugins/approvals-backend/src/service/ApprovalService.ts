@@ -70,6 +70,7 @@ import type { ApprovalNotifier } from './ApprovalNotifier';
 import type { CostEstimator } from './CostEstimator';
 import type { FollowUpStarter } from './FollowUpStarter';
 import { decodeCursor, encodeCursor } from './inboxCursor';
+import type { Clock } from '@gatehouse/clock';
 
 /** Who is asking: a person with their groups (ancestors included), or a service. */
 export type Caller =
@@ -179,6 +180,8 @@ export class ApprovalService {
       logger: LoggerService;
       rules: PolicyRule[];
       expiresAfterMs: number;
+      /** The date submitted plans are validated on. */
+      clock: Clock;
       /** Finds the request's environment among the entity's, with its tier. */
       environments: Pick<EnvironmentResolver, 'resolve'>;
       /** A Terraform plan made for another environment: refused, or held as high risk. */
@@ -191,7 +194,11 @@ export class ApprovalService {
     // Parse first: a malformed plan is refused before anything is stored.
     const plan = input.plan !== undefined ? readPlan(input.plan) : undefined;
     const infraPlan = input.infraPlan
-      ? readSubmittedInfraPlan(input.infraPlan, input.environment)
+      ? readSubmittedInfraPlan(
+          input.infraPlan,
+          input.environment,
+          this.deps.clock.now(),
+        )
       : undefined;
     const entityRef = stringifyEntityRef(parseEntityRef(input.entityRef));
     const entity = await this.entityOf(entityRef);

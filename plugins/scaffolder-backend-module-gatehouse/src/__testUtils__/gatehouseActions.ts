@@ -23,6 +23,7 @@ import {
 import costPlugin from '@gatehouse/plugin-cost-backend';
 import infraPlansPlugin from '@gatehouse/plugin-infra-plans-backend';
 import { scaffolderModuleGatehouse } from '../module';
+import { withTestClock } from '@gatehouse/test-utils';
 
 export const SERVICE: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -135,11 +136,11 @@ export async function startGatehouseActions(
         }),
       }),
       mockServices.rootConfig.factory({
-        data: {
+        data: withTestClock({
           backend: { baseUrl: 'http://localhost:7007' },
           gatehouse: { cost: { ingestion: { locations: [] } } },
           ...options.config,
-        },
+        }),
       }),
     ],
   });

@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import request from 'supertest';
 import yaml from 'yaml';
 import { scaffolderModuleGatehouse as gatehouseModule } from '../module';
+import { withTestClock } from '@gatehouse/test-utils';
 
 export const REPO_ROOT = resolve(__dirname, '../../../..');
 
@@ -60,11 +61,11 @@ export async function startScaffolder(options: {
         entities: [service, ...(options.entities ?? [])],
       }),
       mockServices.rootConfig.factory({
-        data: {
+        data: withTestClock({
           backend: { baseUrl: 'http://localhost:7007' },
           gatehouse: { cost: { ingestion: { locations: [] } } },
           ...options.config,
-        },
+        }),
       }),
     ],
   });

@@ -21,6 +21,7 @@ import { examples as environmentRenderExamples } from './environmentRender.examp
 import { examples as planEstimateExamples } from './planEstimate.examples';
 import { examples as planValidateExamples } from './planValidate.examples';
 import { examples as publishLocalExamples } from './publishLocal.examples';
+import { TEST_NOW } from '@gatehouse/test-utils';
 
 /*
  * Every documented example of every action, run: its YAML is parsed, its
@@ -134,7 +135,7 @@ describe('the actions’ examples', () => {
       expect(fs.existsSync(workspace.resolve(file))).toBe(true);
     }
 
-    const plan = parsePlan(outputs.plan);
+    const plan = parsePlan(outputs.plan, { asOf: new Date(TEST_NOW) });
     expect(plan.valid).toBe(true);
     const env = plan.plan!.spec.environments['perf-test'];
     expect(env).toMatchObject({ tier: 'staging', region: 'us-east-1' });
@@ -263,7 +264,8 @@ describe('the actions’ examples', () => {
           expect.stringMatching(/replicas.*2 → 4/),
         ]),
       );
-      const next = parsePlan(outputs.plan).plan!.spec.environments['perf-test'];
+      const next = parsePlan(outputs.plan, { asOf: new Date(TEST_NOW) }).plan!
+        .spec.environments['perf-test'];
       expect(next.compute.nodeGroups[0].maxSize).toBe(12);
       expect(next.workloads[0].replicas).toBe(4);
       expect(outputs.fileChanges).toEqual(
