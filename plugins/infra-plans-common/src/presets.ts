@@ -600,11 +600,18 @@ export function presetFor(
             ? {
                 rpo: '1h',
                 rto: '4h',
-                strategy: 'warm-standby',
+                // What the generated repository builds: backups (and bucket
+                // replicas) in the DR region, no standby capacity there.
+                strategy: 'backup-restore',
                 drRegion,
-                backups: { retention: '30d', crossRegionCopy: true },
+                // Only RDS backups are copied across regions (by the
+                // generated repository); without a database there is nothing to copy.
+                backups: { retention: '30d', crossRegionCopy: wantDb },
                 replication: {
-                  database: wantDb ? 'cross-region-read-replica' : 'none',
+                  // Automated backups copied to the DR region: what the
+                  // generated repository builds (a cross-region read replica
+                  // would need a network there, which it does not build).
+                  database: wantDb ? 'snapshot-copy' : 'none',
                   objectStorage: !!options.objectStorage,
                 },
                 testCadence: 'quarterly',

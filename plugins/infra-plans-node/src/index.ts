@@ -19,6 +19,11 @@ export { renderEnvironmentRepository } from './renderEnvironmentRepository';
 export { diffRepositories } from './diffRepositories';
 export { checkTerraformFiles } from './checks/terraform';
 export {
+  controllerLoadBalancers,
+  terraformResources,
+} from './checks/builtResources';
+export type { BuiltResource } from './checks/builtResources';
+export {
   checkKubernetesFiles,
   CHECKED_KUBERNETES_KINDS,
 } from './checks/kubernetes';

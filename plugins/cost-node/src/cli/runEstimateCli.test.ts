@@ -106,8 +106,13 @@ describe('runEstimateCli', () => {
       ]);
       // EKS 73 + NAT 41 + 2 × t3.small (15.184 + 2 of disk) + bucket 2.39.
       expect(estimate.totals.monthlyAfter).toBe(150.758);
-      expect(estimate.unpriced).toEqual([
-        expect.objectContaining({ type: 'aws_sqs_queue' }),
+      // Built but usage-billed with no volume in the plan: listed, not priced.
+      expect(
+        estimate.unpriced.map((u: { address: string }) => u.address),
+      ).toEqual([
+        'module.development.aws_cloudwatch_log_group.cluster',
+        'module.development.aws_sqs_queue.dead_letter["task-queue"]',
+        'module.development.aws_sqs_queue.queue["task-queue"]',
       ]);
     });
 

@@ -94,6 +94,7 @@ function networkResources(
   if (vpc.flowLogs) {
     resources.push(
       resource('aws_flow_log', 'vpc', { traffic_type: 'ALL', region }),
+      resource('aws_cloudwatch_log_group', 'flow_logs', { region }),
     );
   }
   for (const lb of env.network.loadBalancers ?? []) {
@@ -138,6 +139,11 @@ function computeResources(
       endpoint_access: cluster.endpointAccess,
       region,
     }),
+    // EKS writes its control-plane logs to a log group of its own.
+    resource('aws_cloudwatch_log_group', 'cluster', {
+      name: `/aws/eks/${clusterName}/cluster`,
+      region,
+    }),
   ];
   for (const group of nodeGroups) {
     resources.push(
@@ -177,9 +183,6 @@ function databaseResources(
   region: string,
 ): PlannedResource[] {
   const resources: PlannedResource[] = [];
-  const crossRegionReplica =
-    env.disasterRecovery?.replication?.database ===
-      'cross-region-read-replica' && env.disasterRecovery.drRegion;
   for (const db of env.data?.databases ?? []) {
     const identifier = `${prefix}-${db.name}`;
     if (isAurora(db)) {
@@ -197,6 +200,23 @@ function databaseResources(
           db.name,
         ),
       );
+      // The writer, and a reader per replica (at least one when multi-AZ, to fail over to).
+      const instances = 1 + Math.max(db.readReplicas ?? 0, db.multiAz ? 1 : 0);
+      for (let i = 1; i <= instances; i++) {
+        resources.push(
+          resource(
+            'aws_rds_cluster_instance',
+            'aurora',
+            {
+              identifier: `${identifier}-${i}`,
+              cluster_identifier: identifier,
+              instance_class: db.instanceClass,
+              region,
+            },
+            `${db.name}-${i}`,
+          ),
+        );
+      }
       continue;
     }
     resources.push(
@@ -241,24 +261,56 @@ function databaseResources(
         ),
       );
     }
-    if (crossRegionReplica) {
-      resources.push(
-        resource(
-          'aws_db_instance',
-          'dr_replica',
-          {
-            identifier: `${identifier}-dr`,
-            replicate_source_db: identifier,
-            instance_class: db.instanceClass,
-            multi_az: false,
-            region: crossRegionReplica,
-          },
-          db.name,
-        ),
-      );
-    }
   }
-  return resources;
+  return [...resources, ...backupCopyResources(env, prefix)];
+}
+
+/**
+ * The DR region automated RDS backups are copied to, when the plan asks
+ * for copies (`backups.crossRegionCopy` or `snapshot-copy` replication) of
+ * at least one RDS instance (Aurora keeps its own backups) in another region.
+ * A cross-region read replica is not built by the generated repository (it
+ * needs a network in the DR region), so it is neither listed nor priced.
+ */
+function backupCopyRegion(env: EnvironmentPlan): string | undefined {
+  const dr = env.disasterRecovery;
+  const copies =
+    dr?.backups?.crossRegionCopy === true ||
+    dr?.replication?.database === 'snapshot-copy';
+  const instances = (env.data?.databases ?? []).some(db => !isAurora(db));
+  return copies && instances && dr?.drRegion && dr.drRegion !== env.region
+    ? dr.drRegion
+    : undefined;
+}
+
+/** Backup copies in the DR region, and the DR-region key they are encrypted with. */
+function backupCopyResources(
+  env: EnvironmentPlan,
+  prefix: string,
+): PlannedResource[] {
+  const region = backupCopyRegion(env);
+  if (!region) return [];
+  const instances = (env.data?.databases ?? []).filter(db => !isAurora(db));
+  const encrypted = (db: Database) =>
+    db.encrypted ?? env.security?.encryption?.atRest.enabled ?? true;
+  const retention = wholeDays(env.disasterRecovery?.backups?.retention) ?? 7;
+  return [
+    ...(instances.some(encrypted)
+      ? [resource('aws_kms_key', 'backup_copies', { region })]
+      : []),
+    ...instances.map(db =>
+      resource(
+        'aws_db_instance_automated_backups_replication',
+        'backup_copies',
+        {
+          source_db_instance_identifier: `${prefix}-${db.name}`,
+          retention_period: Math.min(35, Math.max(1, retention)),
+          region,
+        },
+        db.name,
+      ),
+    ),
+  ];
 }
 
 function cacheResource(
@@ -346,6 +398,20 @@ function storageResources(
     }
   }
   for (const queue of env.data?.queues ?? []) {
+    if (queue.deadLetter) {
+      resources.push(
+        resource(
+          'aws_sqs_queue',
+          'dead_letter',
+          {
+            name: `${prefix}-${queue.name}-dlq`,
+            fifo_queue: queue.fifo ?? false,
+            region,
+          },
+          queue.name,
+        ),
+      );
+    }
     resources.push(
       resource(
         'aws_sqs_queue',
@@ -368,6 +434,10 @@ function securityResources(
   region: string,
 ): PlannedResource[] {
   const resources: PlannedResource[] = [];
+  const atRest = env.security?.encryption?.atRest;
+  if (atRest?.enabled && atRest.keyManagement === 'customer-managed') {
+    resources.push(resource('aws_kms_key', 'this', { region }));
+  }
   const waf = env.security?.waf;
   if (waf?.enabled) {
     resources.push(

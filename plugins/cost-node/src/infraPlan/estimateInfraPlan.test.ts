@@ -82,7 +82,7 @@ const EXPECTED: Record<string, Record<string, Expectation>> = {
         rds(0.016, 20, false) +
         cache(0.016, 1) +
         BUCKET,
-      unpriced: [],
+      unpriced: ['aws_cloudwatch_log_group'],
     },
     staging: {
       monthly:
@@ -93,11 +93,17 @@ const EXPECTED: Record<string, Record<string, Expectation>> = {
         rds(0.065, 50, true) +
         cache(0.032, 2) +
         BUCKET,
-      unpriced: ['aws_flow_log', 'aws_secretsmanager_secret'],
+      unpriced: [
+        'aws_flow_log',
+        'aws_cloudwatch_log_group',
+        'aws_cloudwatch_log_group',
+        'aws_secretsmanager_secret',
+      ],
     },
     production: {
-      // Multi-AZ primary, one read replica, a cross-region DR replica in
-      // us-west-2; 3 shards × 2 nodes of cache; the bucket and its replica.
+      // Multi-AZ primary and one read replica (no cross-region replica: the
+      // plan copies backups to us-west-2 instead); 3 shards × 2 nodes of
+      // cache; the bucket and its replica.
       monthly:
         EKS +
         nat(3) +
@@ -105,11 +111,15 @@ const EXPECTED: Record<string, Record<string, Expectation>> = {
         nodes(0.0832, 6) +
         rds(0.45, 200, true) +
         replica(0.45, 200) +
-        replica(0.45, 200) +
         cache(0.206, 6) +
         2 * BUCKET,
       unpriced: [
         'aws_flow_log',
+        'aws_cloudwatch_log_group',
+        'aws_cloudwatch_log_group',
+        'aws_kms_key',
+        'aws_db_instance_automated_backups_replication',
+        'aws_kms_key',
         'aws_secretsmanager_secret',
         'aws_secretsmanager_secret',
       ],
@@ -118,12 +128,14 @@ const EXPECTED: Record<string, Record<string, Expectation>> = {
   'operator-console': {
     development: {
       monthly: EKS + nat(1) + alb + nodes(0.0208, 2),
-      unpriced: [],
+      unpriced: ['aws_cloudwatch_log_group'],
     },
     staging: {
       monthly: EKS + nat(1) + alb + nodes(0.0416, 3),
       unpriced: [
         'aws_flow_log',
+        'aws_cloudwatch_log_group',
+        'aws_cloudwatch_log_group',
         'aws_wafv2_web_acl',
         'aws_secretsmanager_secret',
       ],
@@ -132,6 +144,8 @@ const EXPECTED: Record<string, Record<string, Expectation>> = {
       monthly: EKS + nat(3) + alb + nodes(0.0832, 3),
       unpriced: [
         'aws_flow_log',
+        'aws_cloudwatch_log_group',
+        'aws_cloudwatch_log_group',
         'aws_wafv2_web_acl',
         'aws_secretsmanager_secret',
       ],
@@ -140,12 +154,14 @@ const EXPECTED: Record<string, Record<string, Expectation>> = {
   'orchestrator-api': {
     development: {
       monthly: EKS + nat(1) + alb + nodes(0.0208, 2) + cache(0.016, 1),
-      unpriced: [],
+      unpriced: ['aws_cloudwatch_log_group'],
     },
     staging: {
       monthly: EKS + nat(1) + alb + nodes(0.0416, 3) + cache(0.032, 2),
       unpriced: [
         'aws_flow_log',
+        'aws_cloudwatch_log_group',
+        'aws_cloudwatch_log_group',
         'aws_wafv2_web_acl',
         'aws_secretsmanager_secret',
       ],
@@ -155,6 +171,9 @@ const EXPECTED: Record<string, Record<string, Expectation>> = {
       monthly: EKS + nat(3) + alb + nodes(0.0832, 6, 50) + cache(0.206, 2),
       unpriced: [
         'aws_flow_log',
+        'aws_cloudwatch_log_group',
+        'aws_cloudwatch_log_group',
+        'aws_kms_key',
         'aws_wafv2_web_acl',
         'aws_secretsmanager_secret',
         'aws_secretsmanager_secret',
@@ -164,16 +183,31 @@ const EXPECTED: Record<string, Record<string, Expectation>> = {
   'task-runner': {
     development: {
       monthly: EKS + nat(1) + nodes(0.0208, 2) + BUCKET,
-      unpriced: ['aws_sqs_queue'],
+      unpriced: ['aws_cloudwatch_log_group', 'aws_sqs_queue', 'aws_sqs_queue'],
     },
     staging: {
       // The batch group is spot, priced on-demand as an upper bound.
       monthly: EKS + nat(1) + nodes(0.0416, 3) + nodes(0.085, 1) + BUCKET,
-      unpriced: ['aws_flow_log', 'aws_sqs_queue', 'aws_secretsmanager_secret'],
+      unpriced: [
+        'aws_flow_log',
+        'aws_cloudwatch_log_group',
+        'aws_cloudwatch_log_group',
+        'aws_sqs_queue',
+        'aws_sqs_queue',
+        'aws_secretsmanager_secret',
+      ],
     },
     production: {
       monthly: EKS + nat(3) + nodes(0.0832, 3) + nodes(0.17, 2) + 2 * BUCKET,
-      unpriced: ['aws_flow_log', 'aws_sqs_queue', 'aws_secretsmanager_secret'],
+      unpriced: [
+        'aws_flow_log',
+        'aws_cloudwatch_log_group',
+        'aws_cloudwatch_log_group',
+        'aws_sqs_queue',
+        'aws_sqs_queue',
+        'aws_kms_key',
+        'aws_secretsmanager_secret',
+      ],
     },
   },
 };

@@ -60,6 +60,14 @@ const UNPRICED_REASONS: Record<string, string> = {
     'Secrets Manager (per secret-month and per 10,000 API calls) is not in the pricing file',
   aws_rds_cluster:
     'Aurora clusters are not priced (instance and I/O prices differ from RDS instances)',
+  aws_rds_cluster_instance:
+    'Aurora instances are not priced (instance and I/O prices differ from RDS instances)',
+  aws_cloudwatch_log_group:
+    'CloudWatch Logs is billed per GB ingested and stored, which the plan gives no volume for and the pricing file does not cover',
+  aws_kms_key:
+    'KMS keys (per key-month and per 10,000 requests) are not in the pricing file',
+  aws_db_instance_automated_backups_replication:
+    'Backup copies in the DR region are billed per GB of backup storage and cross-region transfer, which the plan gives no volume for',
 };
 
 function environmentNames(
@@ -141,7 +149,7 @@ function capacityWarnings(shares: InfraPlanWorkloadShare[]): string[] {
           s.shareOfNodeGroup! * 100,
         )}% of the ${s.desiredNodes} desired ${
           s.instanceType
-        } nodes; the group will scale out beyond its desired size`,
+        } nodes; nothing scales the group beyond its desired size, so pods will stay pending until desiredSize is raised`,
     );
 }
 

@@ -126,7 +126,7 @@ function environmentSection(
     );
   }
 
-  out.push('### Cluster autoscaling\n\n');
+  out.push('### Node groups\n\n');
   out.push(
     table(
       [
@@ -155,7 +155,8 @@ function environmentSection(
     ),
   );
   out.push(
-    "\nThe cluster autoscaler adds nodes when pods are pending and removes under-used nodes, within each group's min and max.\n\n",
+    // No cluster autoscaler (or Karpenter) is generated: say what is true.
+    '\nNode groups run at their desired size: nothing in the generated repository adds or removes nodes automatically. Raise `desiredSize` (within min and max) when pods stay pending.\n\n',
   );
 
   out.push('### Workload autoscaling\n\n');

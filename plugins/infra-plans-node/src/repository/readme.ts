@@ -290,6 +290,14 @@ function notGenerated(ctx: RenderContext): string[] {
       }.`,
     );
   }
+  const drStrategy = ctx.env.disasterRecovery?.strategy;
+  if (drStrategy && drStrategy !== 'backup-restore') {
+    lines.push(
+      `- The plan's DR strategy is ${drStrategy}: this repository builds backup copies and bucket replicas in ${
+        ctx.drRegion ?? 'the DR region'
+      } only, no standby capacity there, and the cost estimate prices none.`,
+    );
+  }
   const skippedWaf = (ctx.env.security?.waf?.rules ?? []).filter(
     r => r.type === 'ip-set' || r.type === 'geo',
   );
@@ -302,15 +310,15 @@ function notGenerated(ctx: RenderContext): string[] {
         )} need IP sets or country lists the plan does not hold; add them to the web ACL by hand.`,
     );
   }
+  const databaseReplication = ctx.env.disasterRecovery?.replication?.database;
   if (
-    ctx.env.disasterRecovery?.replication?.database ===
-      'cross-region-read-replica' ||
-    ctx.env.disasterRecovery?.replication?.database === 'global-database'
+    databaseReplication === 'cross-region-read-replica' ||
+    databaseReplication === 'global-database'
   ) {
     lines.push(
-      `- Cross-region database replicas need a network in ${
+      `- The plan asks for ${databaseReplication} database replication to ${
         ctx.drRegion ?? 'the DR region'
-      }; that belongs to the DR environment's repository.`,
+      }: this repository does not build it (it needs a network there) and the cost estimate does not price it. Automated backups are copied there only with \`backups.crossRegionCopy\` or \`snapshot-copy\`.`,
     );
   }
   return lines;

@@ -41,7 +41,23 @@ export const EKS_MANAGED_ADDONS = new Set([
   'aws-guardduty-agent',
   'adot',
   'aws-mountpoint-s3-csi-driver',
+  'metrics-server',
 ]);
+
+/**
+ * The add-ons the cluster gets: the plan's managed ones, and metrics-server
+ * whenever a workload has a HorizontalPodAutoscaler (without it the HPA has
+ * no CPU or memory metrics and never scales).
+ */
+export function managedAddons(ctx: RenderContext): string[] {
+  const planned = (ctx.env.compute.cluster.addons ?? []).filter(addon =>
+    EKS_MANAGED_ADDONS.has(addon),
+  );
+  const hpa = ctx.env.workloads.some(w => w.autoscaling);
+  return hpa && !planned.includes('metrics-server')
+    ? [...planned, 'metrics-server']
+    : planned;
+}
 
 const TAINT_EFFECTS: Record<string, string> = {
   NoSchedule: 'NO_SCHEDULE',
@@ -247,27 +263,25 @@ function nodeGroup(ctx: RenderContext, group: NodeGroup): BodyInput[] {
 }
 
 function addons(ctx: RenderContext): BodyInput[] {
-  return (ctx.env.compute.cluster.addons ?? [])
-    .filter(addon => EKS_MANAGED_ADDONS.has(addon))
-    .map(addon =>
-      block(
-        'resource',
-        ['aws_eks_addon', identifier(addon)],
-        attr('cluster_name', ref('aws_eks_cluster.this.name')),
-        attr('addon_name', addon),
-        attr('resolve_conflicts_on_update', 'OVERWRITE'),
-        // Add-ons that run pods need nodes to schedule on.
-        addon !== 'vpc-cni' &&
-          addon !== 'kube-proxy' &&
-          addon !== 'eks-pod-identity-agent' &&
-          attr(
-            'depends_on',
-            ctx.env.compute.nodeGroups.map(g =>
-              ref(`aws_eks_node_group.${identifier(g.name)}`),
-            ),
+  return managedAddons(ctx).map(addon =>
+    block(
+      'resource',
+      ['aws_eks_addon', identifier(addon)],
+      attr('cluster_name', ref('aws_eks_cluster.this.name')),
+      attr('addon_name', addon),
+      attr('resolve_conflicts_on_update', 'OVERWRITE'),
+      // Add-ons that run pods need nodes to schedule on.
+      addon !== 'vpc-cni' &&
+        addon !== 'kube-proxy' &&
+        addon !== 'eks-pod-identity-agent' &&
+        attr(
+          'depends_on',
+          ctx.env.compute.nodeGroups.map(g =>
+            ref(`aws_eks_node_group.${identifier(g.name)}`),
           ),
-      ),
-    );
+        ),
+    ),
+  );
 }
 
 export function renderEks(ctx: RenderContext): string {
