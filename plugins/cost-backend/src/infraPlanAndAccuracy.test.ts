@@ -118,7 +118,9 @@ describe.each(databases.eachSupportedId())(
           monthlyBefore: 0,
           monthlyAfter: 150.758,
           monthlyDelta: 150.758,
-          unpricedCount: 1,
+          // Built but billed by usage the plan gives no volume for: the
+          // control-plane log group, the queue and its dead-letter queue.
+          unpricedCount: 3,
         });
         expect(created.body.result.infraPlan.environments).toEqual([
           expect.objectContaining({ name: 'development', budgetMonthly: 300 }),
