@@ -127,6 +127,15 @@ describe.each(databases.eachSupportedId())(
         ]);
         expect(created.body.result.unpriced).toEqual([
           expect.objectContaining({
+            address: 'module.development.aws_cloudwatch_log_group.cluster',
+            reason: expect.stringContaining('CloudWatch Logs is billed per GB'),
+          }),
+          expect.objectContaining({
+            address:
+              'module.development.aws_sqs_queue.dead_letter["task-queue"]',
+            reason: expect.stringContaining('SQS is billed per million'),
+          }),
+          expect.objectContaining({
             address: 'module.development.aws_sqs_queue.queue["task-queue"]',
             reason: expect.stringContaining('SQS is billed per million'),
           }),
