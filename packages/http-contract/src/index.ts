@@ -9,3 +9,5 @@ export { audited } from './audited';
 export type { AuditedEvent } from './audited';
 export { jsonRequester, toSearch } from './jsonRequester';
 export type { ClientOptions } from './jsonRequester';
+export { serviceClientOptions } from './serviceClient';
+export type { PluginTokenIssuer, ServiceClientDeps } from './serviceClient';

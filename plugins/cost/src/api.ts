@@ -1,16 +1,15 @@
 import {
   ApiBlueprint,
-  createApiRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { CostApi, CostClient } from '@gatehouse/plugin-cost-common';
+import { CostClient } from '@gatehouse/plugin-cost-common';
+import { costApiRef } from '@gatehouse/plugin-cost-react';
 
-/** The cost backend's client, for this plugin and others (approvals show estimates). */
-export const costApiRef = createApiRef<CostApi>({
-  id: 'plugin.gatehouse.cost',
-});
+// The ref lives in cost-react so that other plugins need not import this one.
+export { costApiRef };
 
+/** Provides the cost backend's client under the ref that cost-react shares with other plugins. */
 export const costApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({

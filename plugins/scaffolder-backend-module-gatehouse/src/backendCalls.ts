@@ -3,47 +3,44 @@ import type {
   BackstageCredentials,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { NotFoundError, ResponseError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { PlanView } from '@gatehouse/plugin-infra-plans-common';
+import { serviceClientOptions } from '@gatehouse/http-contract';
+import { ApprovalsClient } from '@gatehouse/plugin-approvals-common';
+import { CostClient } from '@gatehouse/plugin-cost-common';
+import { InfraPlansClient } from '@gatehouse/plugin-infra-plans-common';
 import { parseEntityRef } from '@backstage/catalog-model';
 
 /**
- * Calls from the scaffolder's actions to Gatehouse's other backends, always
- * on behalf of the template's user so their permissions apply.
+ * The typed clients of Gatehouse's other backends for the scaffolder's
+ * actions, always on behalf of the template's user so their permissions apply.
  */
 export function backendCalls(deps: {
   auth: AuthService;
   discovery: DiscoveryService;
   catalog: CatalogService;
 }) {
-  async function call<T>(
-    pluginId: string,
-    path: string,
+  const optionsFor = (
+    targetPluginId: string,
     credentials: BackstageCredentials,
-    body?: unknown,
-  ): Promise<T> {
-    const { token } = await deps.auth.getPluginRequestToken({
-      onBehalfOf: credentials,
-      targetPluginId: pluginId,
+  ) =>
+    serviceClientOptions({
+      discovery: deps.discovery,
+      auth: deps.auth,
+      credentials,
+      targetPluginId,
     });
-    const response = await fetch(
-      `${await deps.discovery.getBaseUrl(pluginId)}${path}`,
-      {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      },
-    );
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return (await response.json()) as T;
-  }
+
+  const approvals = (credentials: BackstageCredentials) =>
+    new ApprovalsClient(optionsFor('approvals', credentials));
+  const cost = (credentials: BackstageCredentials) =>
+    new CostClient(optionsFor('cost', credentials));
+  const infraPlans = (credentials: BackstageCredentials) =>
+    new InfraPlansClient(optionsFor('infra-plans', credentials));
 
   return {
-    call,
+    approvals,
+    cost,
 
     /** The environment entity and its plan's latest revision, from the infra-plans backend. */
     async loadEnvironmentPlan(
@@ -53,13 +50,7 @@ export function backendCalls(deps: {
       const ref = parseEntityRef(entityRef, { defaultKind: 'resource' });
       const entity = await deps.catalog.getEntityByRef(ref, { credentials });
       if (!entity) throw new NotFoundError(`No entity ${entityRef}`);
-      const view = await call<PlanView>(
-        'infra-plans',
-        `/entities/${ref.kind.toLocaleLowerCase('en-US')}/${ref.namespace}/${
-          ref.name
-        }/plan`,
-        credentials,
-      );
+      const view = await infraPlans(credentials).getPlan(ref);
       return { entity, yaml: view.latest.yaml };
     },
   };

@@ -4,11 +4,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import type { StoredEstimate } from '@gatehouse/plugin-cost-common';
-import type {
-  ChangeRequest,
-  GateAnswer,
-} from '@gatehouse/plugin-approvals-common';
 import { createApprovalCheckAction } from './actions/approvalCheck';
 import { createApprovalRequestAction } from './actions/approvalRequest';
 import { createEnvironmentChangeAction } from './actions/environmentChange';
@@ -62,39 +57,19 @@ export const scaffolderModuleGatehouse = createBackendModule({
           createPlanEstimateAction({
             clock,
             estimate: (request, credentials) =>
-              calls.call<StoredEstimate>(
-                'cost',
-                '/estimates/infra-plan',
-                credentials,
-                request,
-              ),
+              calls.cost(credentials).estimateInfraPlan(request),
           }),
           // The request is the template user's: the token is minted on their behalf.
           createApprovalRequestAction({
             submit: (request, credentials) =>
-              calls.call<ChangeRequest>(
-                'approvals',
-                '/requests',
-                credentials,
-                request,
-              ),
+              calls.approvals(credentials).submit(request),
           }),
           createApprovalCheckAction({
             read: async (requestId, contentHash, credentials) => {
-              const id = encodeURIComponent(requestId);
+              const approvals = calls.approvals(credentials);
               const [request, gate] = await Promise.all([
-                calls.call<ChangeRequest>(
-                  'approvals',
-                  `/requests/${id}`,
-                  credentials,
-                ),
-                calls.call<GateAnswer>(
-                  'approvals',
-                  `/requests/${id}/gate?hash=${encodeURIComponent(
-                    contentHash,
-                  )}`,
-                  credentials,
-                ),
+                approvals.get(requestId),
+                approvals.gate(requestId, contentHash),
               ]);
               return { request, gate };
             },

@@ -21,8 +21,17 @@ function fakeIo(answers: Array<{ status: number; body: unknown }>) {
       fetch: (async (url: string, init: any) => {
         requests.push({ url, init });
         const answer = answers.shift()!;
-        return new Response(JSON.stringify(answer.body), {
+        // As Backstage's error handler answers: JSON, with the status in the body.
+        const body =
+          answer.status >= 400
+            ? {
+                ...(answer.body as object),
+                response: { statusCode: answer.status },
+              }
+            : answer.body;
+        return new Response(JSON.stringify(body), {
           status: answer.status,
+          headers: { 'content-type': 'application/json' },
         });
       }) as any,
       env: {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { approvalsClientFor, describeFailure } from './gatehouseClient';
 
 /** What the gate command needs from the world; tests pass fakes. */
 export type GateCliIo = {
@@ -64,26 +65,7 @@ export async function runGateCli(
     );
     return EXIT.usage;
   }
-  const api = async (
-    path: string,
-    init?: { method: string; body: unknown },
-  ) => {
-    const response = await io.fetch(`${baseUrl}/api/approvals${path}`, {
-      method: init?.method ?? 'GET',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-      },
-      body: init ? JSON.stringify(init.body) : undefined,
-    });
-    const body = await response.json().catch(() => ({}));
-    if (!response.ok) {
-      throw new Error(
-        `${response.status} ${body?.error?.message ?? response.statusText}`,
-      );
-    }
-    return body;
-  };
+  const approvals = approvalsClientFor({ baseUrl, token, fetch: io.fetch });
 
   if (command === 'submit') {
     const [planPath] = positional;
@@ -106,20 +88,17 @@ export async function runGateCli(
     const textOrFile = async (value: string) =>
       existsSync(value) ? io.readFile(value) : value;
     try {
-      const created = await api('/requests', {
-        method: 'POST',
-        body: {
-          requestId: flags.get('request'),
-          title: flags.get('title'),
-          entityRef: flags.get('entity'),
-          environment: flags.get('environment'),
-          plan: await io.readFile(planPath),
-          notes: {
-            rollbackPlan: await textOrFile(flags.get('rollback')!),
-            testPlan: await textOrFile(flags.get('test-plan')!),
-          },
-          submitterKind: 'pipeline',
+      const created = await approvals.submit({
+        requestId: flags.get('request'),
+        title: flags.get('title')!,
+        entityRef: flags.get('entity')!,
+        environment: flags.get('environment')!,
+        plan: await io.readFile(planPath),
+        notes: {
+          rollbackPlan: await textOrFile(flags.get('rollback')!),
+          testPlan: await textOrFile(flags.get('test-plan')!),
         },
+        submitterKind: 'pipeline',
       });
       io.stdout(
         JSON.stringify({
@@ -132,7 +111,7 @@ export async function runGateCli(
       );
       return EXIT.ok;
     } catch (error) {
-      io.stderr(`submission refused: ${(error as Error).message}`);
+      io.stderr(`submission refused: ${describeFailure(error)}`);
       return EXIT.refused;
     }
   }
@@ -152,11 +131,9 @@ export async function runGateCli(
     for (;;) {
       let answer;
       try {
-        answer = await api(
-          `/requests/${encodeURIComponent(id)}/gate?hash=${hash}`,
-        );
+        answer = await approvals.gate(id, hash);
       } catch (error) {
-        io.stderr(`cannot read the request: ${(error as Error).message}`);
+        io.stderr(`cannot read the request: ${describeFailure(error)}`);
         return EXIT.refused;
       }
       if (answer.approved) {

@@ -4,6 +4,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
+import { serviceClientOptions } from '@gatehouse/http-contract';
 import type { EnvironmentTier } from '@gatehouse/plugin-approvals-common';
 import {
   INFRA_PLAN_ANNOTATION,
@@ -39,27 +40,20 @@ const TIMEOUT_MS = 10_000;
  * the typed client as this plugin itself.
  */
 export class InfraPlansBackendSource implements EntityPlanSource {
-  private readonly client: InfraPlansClient;
+  constructor(
+    private readonly deps: { discovery: DiscoveryService; auth: AuthService },
+  ) {}
 
-  constructor(deps: { discovery: DiscoveryService; auth: AuthService }) {
-    this.client = new InfraPlansClient({
-      discoveryApi: deps.discovery,
-      fetchApi: {
-        fetch: async (input, init) => {
-          const { token } = await deps.auth.getPluginRequestToken({
-            onBehalfOf: await deps.auth.getOwnServiceCredentials(),
-            targetPluginId: 'infra-plans',
-          });
-          const headers = new Headers(init?.headers);
-          headers.set('authorization', `Bearer ${token}`);
-          return fetch(input, {
-            ...init,
-            headers,
-            signal: AbortSignal.timeout(TIMEOUT_MS),
-          });
-        },
-      },
-    });
+  private async client() {
+    return new InfraPlansClient(
+      serviceClientOptions({
+        discovery: this.deps.discovery,
+        auth: this.deps.auth,
+        credentials: await this.deps.auth.getOwnServiceCredentials(),
+        targetPluginId: 'infra-plans',
+        timeoutMs: TIMEOUT_MS,
+      }),
+    );
   }
 
   async environmentsOf(entity: Entity): Promise<EntityPlanEnvironments> {
@@ -67,7 +61,9 @@ export class InfraPlansBackendSource implements EntityPlanSource {
       return { kind: 'none' };
     }
     try {
-      const view = await this.client.getPlan({
+      const view = await (
+        await this.client()
+      ).getPlan({
         kind: entity.kind,
         namespace: entity.metadata.namespace ?? 'default',
         name: entity.metadata.name,

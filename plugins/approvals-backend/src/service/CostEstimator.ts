@@ -3,8 +3,13 @@ import type {
   DiscoveryService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
-import type { StoredEstimate } from '@gatehouse/plugin-cost-common';
+import { InputError, ResponseError } from '@backstage/errors';
+import { serviceClientOptions } from '@gatehouse/http-contract';
+import {
+  CostClient,
+  EstimateTerraformRequest,
+  StoredEstimate,
+} from '@gatehouse/plugin-cost-common';
 import type { PlanIssue } from '@gatehouse/plugin-infra-plans-common';
 import type { InfraPlanDocument } from '../change/infraPlan';
 
@@ -44,54 +49,56 @@ export class CostBackendEstimator implements CostEstimator {
   ) {}
 
   async estimate(input: EstimateRequest) {
-    const { kind, ...body } = input;
-    let response: Response;
     try {
-      const baseUrl = await this.deps.discovery.getBaseUrl('cost');
-      const { token } = await this.deps.auth.getPluginRequestToken({
-        onBehalfOf: await this.deps.auth.getOwnServiceCredentials(),
-        targetPluginId: 'cost',
-      });
-      response = await fetch(`${baseUrl}/estimates/${kind}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${token}`,
-        },
-        body: JSON.stringify({ ...body, save: true }),
-      });
+      const client = new CostClient(
+        serviceClientOptions({
+          discovery: this.deps.discovery,
+          auth: this.deps.auth,
+          credentials: await this.deps.auth.getOwnServiceCredentials(),
+          targetPluginId: 'cost',
+        }),
+      );
+      return await send(client, input);
     } catch (error) {
+      if (!(error instanceof ResponseError)) {
+        this.deps.logger.warn(
+          `The cost plugin is unreachable: ${(error as Error).message}`,
+        );
+        return null;
+      }
+      const answer: { message: string; issues?: PlanIssue[] } =
+        error.body.error;
+      // The plan was validated before asking; should the cost plugin still
+      // find errors in it, they are the submitter's to fix, not an unknown cost.
+      if (
+        input.kind === 'infra-plan' &&
+        error.statusCode === 400 &&
+        answer.issues
+      ) {
+        throw new RefusedInfraPlanError(
+          `The cost plugin refused the infrastructure plan: ${answer.message}`,
+          answer.issues,
+        );
+      }
       this.deps.logger.warn(
-        `The cost plugin is unreachable: ${(error as Error).message}`,
+        `The cost plugin could not estimate the ${input.kind} plan: ${error.statusCode} ${answer.message}`,
       );
       return null;
     }
-    if (response.ok) return (await response.json()) as StoredEstimate;
-    const text = await response.text();
-    // The plan was validated before asking; should the cost plugin still
-    // find errors in it, they are the submitter's to fix, not an unknown cost.
-    if (kind === 'infra-plan' && response.status === 400) {
-      const error = parseError(text);
-      if (error?.issues) {
-        throw new RefusedInfraPlanError(
-          `The cost plugin refused the infrastructure plan: ${error.message}`,
-          error.issues,
-        );
-      }
-    }
-    this.deps.logger.warn(
-      `The cost plugin could not estimate the ${kind} plan: ${response.status} ${text}`,
-    );
-    return null;
   }
 }
 
-function parseError(
-  text: string,
-): { message: string; issues?: PlanIssue[] } | undefined {
-  try {
-    return JSON.parse(text).error;
-  } catch {
-    return undefined;
+/** Asks for the estimate to be kept, so that it shows on the service's cost tab. */
+function send(client: CostClient, input: EstimateRequest) {
+  if (input.kind === 'infra-plan') {
+    const { kind, ...request } = input;
+    return client.estimateInfraPlan({ ...request, save: true });
   }
+  const { kind, plan, ...request } = input;
+  return client.estimateTerraform({
+    ...request,
+    // Whatever the submitter sent; the cost plugin validates it (a 400 when it is no plan).
+    plan: plan as EstimateTerraformRequest['plan'],
+    save: true,
+  });
 }

@@ -7,7 +7,7 @@ import {
   ApprovalsClient,
   ChangeRequestSummary,
 } from '@gatehouse/plugin-approvals-common';
-import { pluginFetch } from './pluginFetch';
+import { serviceClientOptions } from '@gatehouse/http-contract';
 
 /** The most the approvals API lists per request. */
 const PAGE_LIMIT = 200;
@@ -30,15 +30,15 @@ export class ChangesSource {
   ) {}
 
   async changes(credentials: BackstageCredentials): Promise<Changes> {
-    const client = new ApprovalsClient({
-      discoveryApi: this.deps.discovery,
-      fetchApi: pluginFetch({
+    const client = new ApprovalsClient(
+      serviceClientOptions({
+        discovery: this.deps.discovery,
         auth: this.deps.auth,
         credentials,
         targetPluginId: 'approvals',
         timeoutMs: this.deps.timeoutMs,
       }),
-    });
+    );
     const list = (status: 'open' | 'approved' | 'auto-approved') =>
       client.list({ view: 'all', status, limit: PAGE_LIMIT });
     const [open, approved, autoApproved] = await Promise.all([

@@ -9,7 +9,7 @@ import {
   CostClient,
   SpendTotals,
 } from '@gatehouse/plugin-cost-common';
-import { pluginFetch } from './pluginFetch';
+import { serviceClientOptions } from '@gatehouse/http-contract';
 
 export type Spend = {
   month: string;
@@ -33,15 +33,15 @@ export class SpendSource {
   ) {}
 
   async spend(credentials: BackstageCredentials): Promise<Spend> {
-    const client = new CostClient({
-      discoveryApi: this.deps.discovery,
-      fetchApi: pluginFetch({
+    const client = new CostClient(
+      serviceClientOptions({
+        discovery: this.deps.discovery,
         auth: this.deps.auth,
         credentials,
         targetPluginId: 'cost',
         timeoutMs: this.deps.timeoutMs,
       }),
-    });
+    );
     const [budgets, alerts] = await Promise.all([
       client.budgets(),
       client.alerts({ limit: ALERTS_LISTED }),

@@ -9,9 +9,8 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { useRouteRefParams } from '@backstage/frontend-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
-import { costApiRef } from '../api';
+import { costApiRef, EstimateBreakdown } from '@gatehouse/plugin-cost-react';
 import { estimateRouteRef } from '../routes';
-import { EstimateBreakdown } from './EstimateBreakdown';
 
 /** One kept estimate, with its whole breakdown. */
 export function EstimatePage() {

@@ -2,7 +2,7 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import { costApiRef } from '@gatehouse/plugin-cost';
+import { costApiRef } from '@gatehouse/plugin-cost-react';
 import {
   presetEnvironmentPlan,
   Tier,

@@ -1,10 +1,7 @@
 import { InfoCard, Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/frontend-plugin-api';
 import type { RequestRevision } from '@gatehouse/plugin-approvals-common';
-// The cost plugin exports this component for approvals to show estimates with;
-// it has no React library package to import it from instead.
-// eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import { EstimateBreakdown } from '@gatehouse/plugin-cost';
+import { EstimateBreakdown } from '@gatehouse/plugin-cost-react';
 import { Box, Typography } from '@material-ui/core';
 import { costEstimateRouteRef } from '../../routes';
 

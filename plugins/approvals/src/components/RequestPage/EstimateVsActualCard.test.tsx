@@ -2,8 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import type { ChangeRequest } from '@gatehouse/plugin-approvals-common';
 import type { CostApi, EstimateAccuracy } from '@gatehouse/plugin-cost-common';
-// eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import { costApiRef } from '@gatehouse/plugin-cost';
+import { costApiRef } from '@gatehouse/plugin-cost-react';
 import { changeRequest, fakeApprovalsApi } from '../../__testUtils__/fixtures';
 import { renderWithApprovals } from '../../__testUtils__/render';
 import { EstimateVsActualCard } from './EstimateVsActualCard';

@@ -1,16 +1,12 @@
 import { InfoCard } from '@backstage/core-components';
 import { useApiHolder } from '@backstage/frontend-plugin-api';
 import type { ChangeRequest } from '@gatehouse/plugin-approvals-common';
-// The cost plugin owns the comparison with actual spend and exports it for
-// approvals to show; it has no React library package to import it from.
-/* eslint-disable @backstage/no-mixed-plugin-imports */
 import {
   EstimateAccuracyPanel,
   approvalTime,
   costApiRef,
   isApproved,
-} from '@gatehouse/plugin-cost';
-/* eslint-enable @backstage/no-mixed-plugin-imports */
+} from '@gatehouse/plugin-cost-react';
 import { Grid, Typography } from '@material-ui/core';
 
 /**

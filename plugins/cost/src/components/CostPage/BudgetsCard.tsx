@@ -7,7 +7,7 @@ import {
 import type { BudgetStatus } from '@gatehouse/plugin-cost-common';
 import { Chip, Typography } from '@material-ui/core';
 import { BudgetBars, budgetStatusColor } from '../shared/BudgetBars';
-import { money } from '../shared/format';
+import { money } from '@gatehouse/plugin-cost-react';
 
 const columns: TableColumn<BudgetStatus>[] = [
   { title: 'Budget', render: b => `${b.key} (${b.dimension})` },

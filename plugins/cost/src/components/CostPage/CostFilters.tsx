@@ -12,7 +12,7 @@ import {
   Select,
 } from '@material-ui/core';
 import { RANGE_PRESETS, RangePreset } from '../shared/dateRanges';
-import { groupLabel } from '../shared/format';
+import { groupLabel } from '@gatehouse/plugin-cost-react';
 
 type Props = {
   preset: RangePreset;

@@ -16,7 +16,7 @@ import type {
 } from '@gatehouse/plugin-cost-common';
 import { Grid, Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
-import { costApiRef } from '../../api';
+import { costApiRef, ExampleBillingNotice } from '@gatehouse/plugin-cost-react';
 import { AlertsList } from '../shared/AlertsList';
 import { presetRange, RangePreset } from '../shared/dateRanges';
 import { SpendChart } from '../shared/SpendChart';
@@ -25,7 +25,6 @@ import { CostFilters } from './CostFilters';
 import { IngestionCard } from './IngestionCard';
 import { MoversTable } from './MoversTable';
 import { UnattributedCard } from './UnattributedCard';
-import { ExampleBillingNotice } from '@gatehouse/plugin-cost-react';
 
 /**
  * Spend over time by service, team or environment; top movers; budgets with

@@ -12,7 +12,7 @@ import {
 } from '@gatehouse/plugin-cost-common';
 import { Box, Button, LinearProgress, Typography } from '@material-ui/core';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { costApiRef } from '../../api';
+import { costApiRef } from '@gatehouse/plugin-cost-react';
 
 const POLL_MS = 1000;
 

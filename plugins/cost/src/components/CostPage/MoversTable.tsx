@@ -6,7 +6,12 @@ import {
 } from '@backstage/core-components';
 import type { SpendMover, SpendMovers } from '@gatehouse/plugin-cost-common';
 import { Typography } from '@material-ui/core';
-import { groupLabel, money, percent, signedMoney } from '../shared/format';
+import {
+  groupLabel,
+  money,
+  percent,
+  signedMoney,
+} from '@gatehouse/plugin-cost-react';
 
 const columns: TableColumn<SpendMover>[] = [
   { title: 'Group', render: row => groupLabel(row.key) },

@@ -1,7 +1,7 @@
 import { InfoCard, Progress } from '@backstage/core-components';
 import type { SpendTotals } from '@gatehouse/plugin-cost-common';
 import { Box, LinearProgress, Typography } from '@material-ui/core';
-import { money } from '../shared/format';
+import { money } from '@gatehouse/plugin-cost-react';
 
 /**
  * Spend no service, team or environment tag claims. It is shown, never

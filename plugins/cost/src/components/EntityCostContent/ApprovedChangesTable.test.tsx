@@ -10,7 +10,7 @@ import type {
   CostEstimate,
   EstimateAccuracy,
 } from '@gatehouse/plugin-cost-common';
-import { costApiRef } from '../../api';
+import { costApiRef } from '@gatehouse/plugin-cost-react';
 import { ApprovedChangesTable } from './ApprovedChangesTable';
 
 jest.setTimeout(20_000);

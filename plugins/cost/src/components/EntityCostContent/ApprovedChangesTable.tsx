@@ -19,11 +19,14 @@ import {
 import type { CostApi, EstimateAccuracy } from '@gatehouse/plugin-cost-common';
 import { Box, Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
-import { costApiRef } from '../../api';
+import {
+  approvalTime,
+  costApiRef,
+  describeError,
+  money,
+  signedMoney,
+} from '@gatehouse/plugin-cost-react';
 import { approvalRequestRouteRef } from '../../routes';
-import { approvalTime } from '../EstimateAccuracy/approvalTime';
-import { describeError } from '../EstimateAccuracy/EstimateAccuracySummary';
-import { money, signedMoney } from '../shared/format';
 
 /** How many of the latest approved changes the tab compares. */
 export const RECENT_APPROVED_CHANGES = 5;

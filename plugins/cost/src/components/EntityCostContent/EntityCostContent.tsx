@@ -16,15 +16,18 @@ import type {
 } from '@gatehouse/plugin-cost-common';
 import { Box, Grid, Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
-import { costApiRef } from '../../api';
+import {
+  ApproximateResourceChip,
+  costApiRef,
+  ExampleBillingNotice,
+  money,
+  signedMoney,
+} from '@gatehouse/plugin-cost-react';
 import { estimateRouteRef } from '../../routes';
 import { AlertsList } from '../shared/AlertsList';
 import { BudgetBars } from '../shared/BudgetBars';
-import { money, signedMoney } from '../shared/format';
 import { SpendChart } from '../shared/SpendChart';
 import { ApprovedChangesTable } from './ApprovedChangesTable';
-import { ExampleBillingNotice } from '@gatehouse/plugin-cost-react';
-import { ApproximateResourceChip } from '../EstimateBreakdown/PriceProvenance';
 
 const allocationColumns: TableColumn<OpenCostAllocation>[] = [
   { title: 'Cluster', field: 'cluster' },

@@ -10,7 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { compactMoney, groupLabel, money } from './format';
+import { compactMoney, groupLabel, money } from '@gatehouse/plugin-cost-react';
 
 const PALETTE = [
   '#1f77b4',

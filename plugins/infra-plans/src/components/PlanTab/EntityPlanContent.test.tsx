@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { costApiRef } from '@gatehouse/plugin-cost';
+import { costApiRef } from '@gatehouse/plugin-cost-react';
 import {
   InfraPlansApi,
   parsePlan,

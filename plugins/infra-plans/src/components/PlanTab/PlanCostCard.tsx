@@ -1,6 +1,6 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { costApiRef, EstimateBreakdown } from '@gatehouse/plugin-cost';
+import { costApiRef, EstimateBreakdown } from '@gatehouse/plugin-cost-react';
 import { Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
 

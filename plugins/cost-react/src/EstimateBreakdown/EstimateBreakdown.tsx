@@ -19,7 +19,7 @@ import {
 } from '@material-ui/core';
 import ExpandMore from '@material-ui/icons/ExpandMore';
 import ExpandLess from '@material-ui/icons/ExpandLess';
-import { money, signedMoney } from '../shared/format';
+import { money, signedMoney } from '../format';
 import { InfraPlanDetails } from './InfraPlanDetails';
 import {
   ApproximateResourceChip,

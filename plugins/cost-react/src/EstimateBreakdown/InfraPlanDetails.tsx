@@ -10,7 +10,7 @@ import {
   TableRow,
   Typography,
 } from '@material-ui/core';
-import { money, signedMoney } from '../shared/format';
+import { money, signedMoney } from '../format';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 

@@ -1,7 +1,7 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
-import { costApiRef } from '../../api';
+import { costApiRef } from '../api';
 import { EstimateAccuracySummary } from './EstimateAccuracySummary';
 
 /** What to compare: an approved estimate of one environment of a service. */

@@ -1,4 +1,7 @@
 export { EstimateAccuracyPanel } from './EstimateAccuracyPanel';
 export type { EstimateAccuracyPanelProps } from './EstimateAccuracyPanel';
-export { EstimateAccuracySummary } from './EstimateAccuracySummary';
+export {
+  EstimateAccuracySummary,
+  describeError,
+} from './EstimateAccuracySummary';
 export { approvalTime, isApproved } from './approvalTime';
