@@ -67,7 +67,19 @@ describe.each(databases.eachSupportedId())(
           },
         },
       });
-      await catalogHasRelated(API, 'resource:default/orchestrator-api-live');
+      // Every environment the tests name must be in the catalog, with its
+      // relation from the service and its own tier annotation: the catalog
+      // reads the files in no particular order.
+      for (const [service, environments] of [
+        ['orchestrator-api', API_ENVIRONMENTS.map(e => e.name)],
+        ['task-runner', ['development', 'staging', 'production']],
+      ] as const) {
+        for (const environment of environments) {
+          const resource = `resource:default/${service}-${environment}`;
+          await catalogHasRelated(`component:default/${service}`, resource);
+          await catalogHasEntity(resource);
+        }
+      }
       await catalogHasRelated(
         'resource:default/orchestrator-api-development',
         'resource:default/eks-development-use1',
@@ -95,6 +107,21 @@ describe.each(databases.eachSupportedId())(
         await new Promise(resolve => setTimeout(resolve, 250));
       }
       throw new Error(`The catalog never related ${entityRef} to ${targetRef}`);
+    }
+
+    /** Waits until the catalog serves an entity. */
+    async function catalogHasEntity(entityRef: string) {
+      const [kind, rest] = entityRef.split(':');
+      const [namespace, name] = rest.split('/');
+      for (let attempt = 0; attempt < 240; attempt++) {
+        const answer = await h
+          .request()
+          .get(`/api/catalog/entities/by-name/${kind}/${namespace}/${name}`)
+          .set(h.as('user:default/alice'));
+        if (answer.status === 200) return;
+        await new Promise(resolve => setTimeout(resolve, 250));
+      }
+      throw new Error(`The catalog never served ${entityRef}`);
     }
 
     const submit = (body: object, user = 'user:default/bob') =>
