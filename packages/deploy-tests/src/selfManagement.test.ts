@@ -12,7 +12,13 @@ import {
   repositoryRoot,
 } from './__testUtils__/repository';
 
-const plan = () => parsePlan(readRepositoryFile('infra-plan.yaml'));
+/**
+ * Validated on a stated date: the plan's Kubernetes version is checked against
+ * EKS's support calendar, so "valid, without warnings" holds for a date.
+ */
+const VALIDATED_ON = new Date('2026-12-07T12:00:00Z');
+const plan = () =>
+  parsePlan(readRepositoryFile('infra-plan.yaml'), { asOf: VALIDATED_ON });
 const production = () => plan().plan!.spec.environments.production;
 const workload = () => production().workloads!.find(w => w.name === 'backend')!;
 const deployment = () => objectOf('Deployment', 'gatehouse');
