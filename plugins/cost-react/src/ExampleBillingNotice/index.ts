@@ -2,3 +2,4 @@ export {
   ExampleBillingNotice,
   EXAMPLE_BILLING_FLAG,
 } from './ExampleBillingNotice';
+export { ExampleDataNotice } from './ExampleDataNotice';

@@ -3,14 +3,8 @@ import type {
   HealthStatus,
 } from '@gatehouse/plugin-clusters-common';
 
-/** Money as the cost plugin shows it: "1,234.56 USD" (whole dollars above 10,000). */
-export function money(amount: number, currency = 'USD'): string {
-  const digits = Math.abs(amount) >= 10_000 ? 0 : 2;
-  return `${amount.toLocaleString('en-US', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  })} ${currency}`;
-}
+/** Money as the cost plugin shows it: one formatter for every page. */
+export { money } from '@gatehouse/plugin-cost-react';
 
 /** "3 minutes ago", "2 days ago". */
 export function age(iso: string, now = Date.now()): string {
