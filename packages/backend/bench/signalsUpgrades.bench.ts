@@ -19,42 +19,22 @@ import {
   primeUpgradeListener,
   sendWebSocketHandshake,
 } from '../src/modules/signalsUpgrades/primeUpgradeListener';
+import {
+  benchReporter,
+  roundMs,
+  summarizeMs,
+  timed,
+} from '@gatehouse/test-utils';
 
 const PRIMINGS = 5;
 const HANDSHAKES = 30;
 const ATTEMPT_TIMEOUT_MS = 500;
 
-const report = (figure: Record<string, unknown>) =>
-  process.stdout.write(
-    `${JSON.stringify({ bench: 'signals-upgrades', ...figure })}\n`,
-  );
-const progress = (message: string) =>
-  process.stderr.write(`[signals-upgrades bench] ${message}\n`);
+const { report, progress } = benchReporter('signals-upgrades');
 
-const round = (ms: number) => Math.round(ms * 10) / 10;
+const round = roundMs;
 
-function percentile(samples: number[], p: number) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
-}
-
-function summary(samples: number[]) {
-  return {
-    p50_ms: round(percentile(samples, 50)),
-    p95_ms: round(percentile(samples, 95)),
-    min_ms: round(Math.min(...samples)),
-    max_ms: round(Math.max(...samples)),
-    runs: samples.length,
-  };
-}
-
-async function timed<T>(fn: () => Promise<T>) {
-  const start = process.hrtime.bigint();
-  const value = await fn();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
-}
+const summary = summarizeMs;
 
 async function signalsBackend() {
   const backend = await startTestBackend({ features: [signalsPlugin] });

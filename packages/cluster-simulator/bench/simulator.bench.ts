@@ -18,6 +18,12 @@
  */
 import { startClusterSimulator } from '../src/simulator';
 import { get, openWatch } from '../src/__testUtils__/http';
+import {
+  benchReporter,
+  roundMs,
+  summarizeMs,
+  timed,
+} from '@gatehouse/test-utils';
 
 const PODS = 2000;
 const RUNS = 15;
@@ -25,37 +31,11 @@ const FAULT_RUNS = 5;
 const CLIENT_TIMEOUT_MS = 500;
 const DELAY_MS = 300;
 
-const report = (figure: Record<string, unknown>) =>
-  process.stdout.write(
-    `${JSON.stringify({ bench: 'cluster-simulator', ...figure })}\n`,
-  );
-const progress = (message: string) =>
-  process.stderr.write(`[cluster-simulator bench] ${message}\n`);
+const { report, progress } = benchReporter('cluster-simulator');
 
-const round = (ms: number) => Math.round(ms * 10) / 10;
+const round = roundMs;
 
-function percentile(samples: number[], p: number) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
-}
-
-async function timed<T>(fn: () => Promise<T>) {
-  const start = process.hrtime.bigint();
-  const value = await fn();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
-}
-
-function summary(samples: number[]) {
-  return {
-    p50_ms: round(percentile(samples, 50)),
-    p95_ms: round(percentile(samples, 95)),
-    min_ms: round(Math.min(...samples)),
-    max_ms: round(Math.max(...samples)),
-    runs: samples.length,
-  };
-}
+const summary = summarizeMs;
 
 /** Runs fn `runs` times after `warmups` uncounted runs. */
 async function measure(runs: number, fn: () => Promise<unknown>, warmups = 2) {

@@ -4,3 +4,10 @@ export {
 } from './storageTestDatabases';
 export { postgresConnectionString } from './postgres';
 export { TEST_NOW, withTestClock } from './testClock';
+export {
+  benchReporter,
+  percentile,
+  roundMs,
+  summarizeMs,
+  timed,
+} from './bench';

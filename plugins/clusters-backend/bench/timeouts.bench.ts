@@ -16,6 +16,12 @@
 import { startClusterSimulator } from '@gatehouse/cluster-simulator';
 import type { AddressInfo } from 'node:net';
 import { startClustersBackend } from '../src/__testUtils__/startClustersBackend';
+import {
+  benchReporter,
+  roundMs,
+  summarizeMs,
+  timed,
+} from '@gatehouse/test-utils';
 
 const RUNS = 10;
 const HANG_RUNS = 5;
@@ -24,38 +30,12 @@ const TTL_MS = 400;
 const TIMEOUT_MS = 600;
 const PRODUCTION = 'eks-production-use1';
 
-const report = (figure: Record<string, unknown>) =>
-  process.stdout.write(
-    `${JSON.stringify({ bench: 'clusters-timeouts', ...figure })}\n`,
-  );
-const progress = (message: string) =>
-  process.stderr.write(`[clusters timeouts bench] ${message}\n`);
+const { report, progress } = benchReporter('clusters-timeouts');
 
-const round = (ms: number) => Math.round(ms * 10) / 10;
+const round = roundMs;
 const sleep = (ms: number) => new Promise(wake => setTimeout(wake, ms));
 
-function percentile(samples: number[], p: number) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
-}
-
-function summary(samples: number[]) {
-  return {
-    p50_ms: round(percentile(samples, 50)),
-    p95_ms: round(percentile(samples, 95)),
-    min_ms: round(Math.min(...samples)),
-    max_ms: round(Math.max(...samples)),
-    runs: samples.length,
-  };
-}
-
-async function timed<T>(fn: () => Promise<T>) {
-  const start = process.hrtime.bigint();
-  const value = await fn();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
-}
+const summary = summarizeMs;
 
 const baseUrl = (server: { address(): unknown }) =>
   `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
