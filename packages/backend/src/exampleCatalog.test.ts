@@ -125,9 +125,18 @@ describe.each(STORAGE_TEST_DATABASE_IDS.map(id => [id]))(
     }
 
     it('serves the example catalog to a signed-in example user, with nested group ownership', async () => {
+      // The catalog reads users, groups and the group tree in no fixed order:
+      // wait until Alice's groups and the group above them are in, so the
+      // assertion is on the ownership the catalog settles on. It never
+      // settles on the nested group when nesting is broken: the wait fails.
       const signIn = await eventually(async () => {
         const response = await signInAs('alice');
-        return response.status === 200 ? response : undefined;
+        const refs: string[] =
+          response.body?.backstageIdentity?.identity?.ownershipEntityRefs ?? [];
+        return response.status === 200 &&
+          refs.includes('group:default/platform-team')
+          ? response
+          : undefined;
       });
       const { token, identity } = signIn.body.backstageIdentity;
       expect(identity.userEntityRef).toBe('user:default/alice');
@@ -189,7 +198,16 @@ describe.each(STORAGE_TEST_DATABASE_IDS.map(id => [id]))(
     });
 
     it('lists the example users for the sign-in page without a token', async () => {
-      const response = await request(server.server).get('/api/auth/dev-users');
+      // Wait until the catalog has read Dave and his group memberships.
+      const response = await eventually(async () => {
+        const answer = await request(server.server).get('/api/auth/dev-users');
+        const dave = answer.body?.users?.find(
+          (u: any) => u.userEntityRef === 'user:default/dave',
+        );
+        return answer.status === 200 && dave?.groups?.length === 2
+          ? answer
+          : undefined;
+      });
       expect(response.status).toBe(200);
       expect(response.body.users.map((u: any) => u.userEntityRef)).toContain(
         'user:default/bob',
