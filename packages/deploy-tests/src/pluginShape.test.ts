@@ -2,7 +2,8 @@
  * The shape every Gatehouse plugin keeps (issue #14): frontend plugins share
  * UI through -react packages, never by importing each other; backends and
  * the CLI call other plugins only through the typed clients of the *-common
- * packages (over @gatehouse/http-contract), never by URLs built by hand.
+ * packages (over @gatehouse/http-contract), never by URLs built by hand; and
+ * every backend serves exactly the route map of its contract.
  */
 import {
   SourceFile,
@@ -55,7 +56,7 @@ describe('backends and the CLI', () => {
     ),
   ];
   // A plugin's base URL is the typed client's to resolve (through
-  // jsonRequester); a backend that asks for it itself is about to build a URL.
+  // routeCaller); a backend that asks for it itself is about to build a URL.
   const asksForBaseUrl = /\.getBaseUrl\s*\(/g;
   // A literal URL into one of our plugins' APIs, handed to fetch.
   const fetchesPluginApi = new RegExp(
@@ -93,5 +94,36 @@ describe('backends and the CLI', () => {
         .flatMap(file => offences(file, [asksForBaseUrl, fetchesPluginApi])),
     );
     expect(handBuilt).toEqual([]);
+  });
+});
+
+describe('backend plugins', () => {
+  const backends = packages.filter(p => p.role === 'backend-plugin');
+  // A route mounted by hand is outside the contract: clients are not typed
+  // from it and no contract test calls it.
+  const handMounted =
+    /\brouter\s*\.\s*(get|post|put|patch|delete|all|route)\s*\(/g;
+
+  it('serve their contract through mountRoutes, and mount no route by hand', () => {
+    const problems = backends.flatMap(pkg => {
+      const files = sourceFiles(pkg).filter(file =>
+        isProductionSource(file.path),
+      );
+      const mounts = files.some(file =>
+        /\bmountRoutes\s*\(/.test(file.content),
+      );
+      const byHand = files.flatMap(file =>
+        [...file.content.matchAll(handMounted)].map(match => {
+          const line = file.content.slice(0, match.index).split('\n').length;
+          return `${file.path}:${line}: mounts a route by hand`;
+        }),
+      );
+      return [
+        ...(mounts ? [] : [`${pkg.dir} does not mount its route map`]),
+        ...byHand,
+      ];
+    });
+    expect(backends.length).toBeGreaterThanOrEqual(4);
+    expect(problems).toEqual([]);
   });
 });

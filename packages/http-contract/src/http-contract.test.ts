@@ -1,6 +1,16 @@
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
-import { audited, jsonRequester, parseInput, toSearch } from './index';
+import {
+  audited,
+  defineRoutes,
+  fillPath,
+  jsonAnswer,
+  mountRoutes,
+  parseInput,
+  routeCaller,
+  textAnswer,
+  toSearch,
+} from './index';
 
 describe('parseInput', () => {
   it('returns the parsed value, or a 400 naming every bad field', () => {
@@ -21,36 +31,67 @@ describe('parseInput', () => {
   });
 });
 
-describe('jsonRequester', () => {
-  it('sends JSON to the plugin and throws the backend error on failure', async () => {
+const routes = defineRoutes({
+  good: {
+    method: 'POST',
+    path: '/items/:id',
+    params: z.object({ id: z.string() }),
+    query: z.object({ dryRun: z.coerce.boolean().optional() }),
+    body: z.object({ a: z.number() }),
+    answer: jsonAnswer<{ ok: boolean }>('Ok'),
+    status: 201,
+    summary: 'test',
+  },
+  bad: {
+    method: 'GET',
+    path: '/bad',
+    answer: jsonAnswer<{ ok: boolean }>('Ok'),
+    summary: 'test',
+  },
+  card: {
+    method: 'GET',
+    path: '/card',
+    answer: textAnswer('text/markdown'),
+    summary: 'test',
+  },
+});
+
+describe('routeCaller', () => {
+  it('sends the route its parts, reads the answer, and throws the backend error on failure', async () => {
     const calls: any[] = [];
-    const request = jsonRequester(
+    const call = routeCaller(
       {
         discoveryApi: { getBaseUrl: async id => `http://backend/api/${id}` },
         fetchApi: {
           fetch: (async (url: string, init: any) => {
             calls.push({ url, init });
-            return url.endsWith('/bad')
-              ? new Response(
-                  JSON.stringify({
-                    error: { name: 'InputError', message: 'nope' },
-                  }),
-                  { status: 400 },
-                )
-              : new Response(JSON.stringify({ ok: true }), { status: 200 });
+            if (url.endsWith('/bad'))
+              return new Response(
+                JSON.stringify({
+                  error: { name: 'InputError', message: 'nope' },
+                }),
+                { status: 400 },
+              );
+            if (url.endsWith('/card')) return new Response('# Card');
+            return new Response(JSON.stringify({ ok: true }), { status: 201 });
           }) as any,
         },
       },
       'cost',
     );
-    expect(await request('/good', { method: 'POST', body: { a: 1 } })).toEqual({
-      ok: true,
-    });
+    expect(
+      await call(routes.good, {
+        params: { id: 'a b/c' },
+        query: { dryRun: true },
+        body: { a: 1 },
+      }),
+    ).toEqual({ ok: true });
     expect(calls[0]).toMatchObject({
-      url: 'http://backend/api/cost/good',
+      url: 'http://backend/api/cost/items/a%20b%2Fc?dryRun=true',
       init: { method: 'POST', body: '{"a":1}' },
     });
-    await expect(request('/bad')).rejects.toMatchObject({
+    expect(await call(routes.card)).toBe('# Card');
+    await expect(call(routes.bad)).rejects.toMatchObject({
       name: 'ResponseError',
       statusCode: 400,
       // The backend's own error travels in the ResponseError's cause.
@@ -60,6 +101,123 @@ describe('jsonRequester', () => {
       '?a=1&d=x+y',
     );
     expect(toSearch({})).toBe('');
+    expect(() => fillPath('/items/:id', {})).toThrow(
+      '/items/:id needs the path parameter id',
+    );
+  });
+
+  it('refuses a map whose path has parameters but no schema for them', () => {
+    expect(() =>
+      defineRoutes({
+        item: {
+          method: 'GET',
+          path: '/items/:id',
+          answer: jsonAnswer<{}>('Empty'),
+          summary: 'test',
+        },
+      }),
+    ).toThrow(
+      'Route item (/items/:id) has path parameters but no params schema',
+    );
+  });
+});
+
+describe('mountRoutes', () => {
+  /** A router that records what is mounted, and a response that records what is sent. */
+  function recordingRouter() {
+    const mounted: Record<string, (req: any, res: any) => Promise<void>> = {};
+    const mount =
+      (method: string) =>
+      (path: string, handler: (req: any, res: any) => Promise<void>) => {
+        mounted[`${method.toLowerCase()} ${path}`] = handler;
+      };
+    return {
+      mounted,
+      router: {
+        get: mount('GET'),
+        post: mount('POST'),
+        put: mount('PUT'),
+        patch: mount('PATCH'),
+        delete: mount('DELETE'),
+      },
+    };
+  }
+  function response() {
+    const sent: { status?: number; body?: unknown } = {};
+    const res = {
+      headersSent: false,
+      statusCode: 200,
+      status(code: number) {
+        res.statusCode = code;
+        sent.status = code;
+        return res;
+      },
+      json(body: unknown) {
+        sent.body = body;
+        res.headersSent = true;
+      },
+    };
+    return { res, sent };
+  }
+
+  const handlers = {
+    good: async ({ params, body }: any, { credentials }: any) => ({
+      ok: params.id === 'x' && body.a === 1 && credentials === 'ada',
+    }),
+    bad: async () => ({ ok: false }),
+    card: async (_: unknown, { res }: any) => {
+      res.headersSent = true;
+    },
+  };
+
+  it('mounts every route of the map, validated, authenticated first, answered with its status', async () => {
+    const { router, mounted } = recordingRouter();
+    const seen: string[] = [];
+    mountRoutes(
+      router,
+      routes,
+      {
+        authenticate: async () => {
+          seen.push('authenticate');
+          return 'ada';
+        },
+      },
+      handlers,
+    );
+    expect(Object.keys(mounted)).toEqual([
+      'post /items/:id',
+      'get /bad',
+      'get /card',
+    ]);
+
+    const ok = response();
+    await mounted['post /items/:id'](
+      { params: { id: 'x' }, query: {}, body: { a: 1 } },
+      ok.res,
+    );
+    expect(ok.sent).toEqual({ status: 201, body: { ok: true } });
+
+    const invalid = response();
+    await expect(
+      mounted['post /items/:id'](
+        { params: { id: 'x' }, query: {}, body: { a: 'one' } },
+        invalid.res,
+      ),
+    ).rejects.toThrow('Invalid body: a: Expected number, received string');
+    expect(seen).toEqual(['authenticate', 'authenticate']);
+  });
+
+  it('refuses handlers that do not match the map', () => {
+    const { router } = recordingRouter();
+    const { card, ...withoutCard } = handlers;
+    expect(() =>
+      mountRoutes(router, routes, { authenticate: async () => 'ada' }, {
+        ...withoutCard,
+        extra: card,
+      } as any),
+    ).toThrow(
+      'Handlers do not match the contract: missing card; not in the contract extra',
+    );
   });
 });
 

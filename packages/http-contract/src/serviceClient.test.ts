@@ -1,5 +1,23 @@
-import { jsonRequester } from './jsonRequester';
+import { z } from 'zod';
+import { defineRoutes, jsonAnswer } from './routes/defineRoutes';
+import { routeCaller } from './routes/callRoute';
 import { serviceClientOptions } from './serviceClient';
+
+const routes = defineRoutes({
+  estimate: {
+    method: 'POST',
+    path: '/estimates',
+    body: z.object({ a: z.number() }),
+    answer: jsonAnswer<{ ok: boolean }>('Ok'),
+    summary: 'test',
+  },
+  budgets: {
+    method: 'GET',
+    path: '/budgets',
+    answer: jsonAnswer<{}>('Empty'),
+    summary: 'test',
+  },
+});
 
 describe('serviceClientOptions', () => {
   const fetchSpy = jest.spyOn(global, 'fetch');
@@ -21,11 +39,11 @@ describe('serviceClientOptions', () => {
 
   it('sends each request with a token minted on behalf of the credentials', async () => {
     fetchSpy.mockResolvedValue(new Response('{"ok":true}', { status: 200 }));
-    const request = jsonRequester(serviceClientOptions(deps), 'cost');
+    const call = routeCaller(serviceClientOptions(deps), 'cost');
 
-    await expect(
-      request('/estimates', { method: 'POST', body: { a: 1 } }),
-    ).resolves.toEqual({ ok: true });
+    await expect(call(routes.estimate, { body: { a: 1 } })).resolves.toEqual({
+      ok: true,
+    });
 
     const [url, init] = fetchSpy.mock.calls[0];
     expect(url).toBe('http://backend/api/cost/estimates');
@@ -39,11 +57,11 @@ describe('serviceClientOptions', () => {
 
   it('gives up after the timeout when one is set', async () => {
     fetchSpy.mockResolvedValue(new Response('{}', { status: 200 }));
-    const request = jsonRequester(
+    const call = routeCaller(
       serviceClientOptions({ ...deps, timeoutMs: 50 }),
       'cost',
     );
-    await request('/budgets');
+    await call(routes.budgets);
     expect(fetchSpy.mock.calls[0][1]?.signal).toBeInstanceOf(AbortSignal);
   });
 });

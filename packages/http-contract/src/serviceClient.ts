@@ -1,4 +1,4 @@
-import type { ClientOptions } from './jsonRequester';
+import type { ClientOptions } from './clientOptions';
 
 /**
  * The part of Backstage's AuthService that mints plugin-to-plugin tokens.

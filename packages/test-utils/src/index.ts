@@ -11,3 +11,5 @@ export {
   summarizeMs,
   timed,
 } from './bench';
+export { answerValidators, verifyContract } from './contract';
+export type { ContractCall, ContractCalls } from './contract';

@@ -3,8 +3,8 @@ import type {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
+import { authorizeOrThrow } from '@gatehouse/http-contract';
 import {
   approvalRequestReadPermission,
   approvalRequestSubmitPermission,
@@ -85,12 +85,12 @@ export function registerApprovalActions(options: {
         }),
     },
     action: async ({ input, credentials }) => {
-      const [decision] = await permissions.authorize(
-        [{ permission: approvalRequestSubmitPermission }],
-        { credentials },
+      await authorizeOrThrow(
+        permissions,
+        credentials,
+        { permission: approvalRequestSubmitPermission },
+        () => 'You may not submit change requests',
       );
-      if (decision.result !== AuthorizeResult.ALLOW)
-        throw new NotAllowedError('You may not submit change requests');
       if (!input.planJson && !input.infraPlanYaml) {
         throw new InputError(
           'a change needs planJson (a Terraform plan) or infraPlanYaml (an infrastructure plan)',
@@ -156,12 +156,12 @@ export function registerApprovalActions(options: {
         }),
     },
     action: async ({ input, credentials }) => {
-      const [decision] = await permissions.authorize(
-        [{ permission: approvalRequestReadPermission, resourceRef: input.id }],
-        { credentials },
+      await authorizeOrThrow(
+        permissions,
+        credentials,
+        { permission: approvalRequestReadPermission, resourceRef: input.id },
+        () => 'You may not read this change request',
       );
-      if (decision.result !== AuthorizeResult.ALLOW)
-        throw new NotAllowedError('You may not read this change request');
       const gate = await approvals.gate(input.id, input.contentHash);
       return {
         output: {

@@ -5,18 +5,18 @@ import type {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   approvalRequestDecidePermission,
   approvalRequestReadPermission,
   approvalRequestSubmitPermission,
-  decideSchema,
-  gateQuerySchema,
-  listRequestsQuerySchema,
-  submitRequestSchema,
+  approvalsRoutes,
 } from '@gatehouse/plugin-approvals-common';
-import { audited, parseInput as parse } from '@gatehouse/http-contract';
+import {
+  audited,
+  authorizeOrThrow,
+  mountRoutes,
+  PermissionCheck,
+} from '@gatehouse/http-contract';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import type { ApprovalService, Caller } from './service/ApprovalService';
@@ -46,7 +46,7 @@ function readKey(route: string, caller: Caller, input: unknown) {
  * 304 Not Modified when the request's If-None-Match names the tag, so a
  * polling page that has the answer already gets no body.
  */
-function sendAnswer(res: express.Response, answer: ReadAnswer) {
+function sendAnswer(res: express.Response, answer: ReadAnswer): void {
   res.set('ETag', answer.etag).type('application/json').send(answer.body);
 }
 
@@ -76,170 +76,157 @@ export async function createRouter(
   const router = Router();
   router.use(express.json({ limit: MAX_BODY }));
 
+  const authenticate = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  type Credentials = Awaited<ReturnType<typeof authenticate>>;
+
   /**
-   * Checks the permission; a refusal says why when the service knows (the
-   * policy refuses the submitter's own decision without a reason).
+   * Checks the permission and answers who is asking; a refusal says why when
+   * the service knows (the policy refuses the submitter's own decision
+   * without a reason).
    */
-  async function authorize(
-    req: Request,
-    permission:
-      | typeof approvalRequestSubmitPermission
-      | typeof approvalRequestReadPermission
-      | typeof approvalRequestDecidePermission,
-    resourceRef?: string,
-  ) {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+  async function authorize(credentials: Credentials, check: PermissionCheck) {
     const caller = await callerOf(credentials, userInfo);
-    const [decision] = await permissions.authorize(
-      [
-        resourceRef
-          ? ({ permission, resourceRef } as any)
-          : ({ permission } as any),
-      ],
-      { credentials },
+    await authorizeOrThrow(
+      permissions,
+      credentials,
+      check,
+      async () =>
+        (check.permission === approvalRequestDecidePermission &&
+        check.resourceRef
+          ? await approvals.decisionRefusal(check.resourceRef, caller)
+          : undefined) ??
+        `You may not ${check.permission.attributes.action} this change request`,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      const reason =
-        permission === approvalRequestDecidePermission && resourceRef
-          ? await approvals.decisionRefusal(resourceRef, caller)
-          : undefined;
-      throw new NotAllowedError(
-        reason ??
-          `You may not ${permission.attributes.action} this change request`,
-      );
-    }
-    return { credentials, caller };
+    return caller;
   }
 
-  router.post('/requests', async (req, res) => {
-    const { caller } = await authorize(req, approvalRequestSubmitPermission);
-    const body = parse(submitRequestSchema, req.body, 'change request');
-    const created = await audited(
-      auditor.createEvent({
-        eventId: 'request-submit',
-        request: req,
-        meta: {
-          entityRef: body.entityRef,
-          environment: body.environment,
-          requestId: body.requestId,
-        },
-      }),
-      () => approvals.submit(body, caller),
-      result => ({
-        requestId: result.id,
-        revision: result.revision,
-        contentHash: result.contentHash,
-        status: result.status,
-        tier: result.tier ?? null,
-      }),
-    );
-    res.status(201).json(created);
-  });
+  mountRoutes(
+    router,
+    approvalsRoutes,
+    { authenticate },
+    {
+      submit: async ({ body }, { credentials, req }) => {
+        const caller = await authorize(credentials, {
+          permission: approvalRequestSubmitPermission,
+        });
+        return audited(
+          auditor.createEvent({
+            eventId: 'request-submit',
+            request: req,
+            meta: {
+              entityRef: body.entityRef,
+              environment: body.environment,
+              requestId: body.requestId,
+            },
+          }),
+          () => approvals.submit(body, caller),
+          result => ({
+            requestId: result.id,
+            revision: result.revision,
+            contentHash: result.contentHash,
+            status: result.status,
+            tier: result.tier ?? null,
+          }),
+        );
+      },
 
-  router.get('/requests', async (req, res) => {
-    const { caller } = await authorize(
-      req,
-      approvalRequestReadPermission,
-      undefined,
-    );
-    const query = parse(listRequestsQuerySchema, req.query, 'query');
-    // An age filter is relative to now: its answer is not kept.
-    if (query.olderThanHours !== undefined) {
-      res.json(await approvals.list(query, caller));
-      return;
-    }
-    sendAnswer(
-      res,
-      await reads.json(readKey('list', caller, query), () =>
-        approvals.list(query, caller),
-      ),
-    );
-  });
+      list: async ({ query }, { credentials, res }) => {
+        const caller = await authorize(credentials, {
+          permission: approvalRequestReadPermission,
+        });
+        // An age filter is relative to now: its answer is not kept.
+        if (query.olderThanHours !== undefined) {
+          return approvals.list(query, caller);
+        }
+        return sendAnswer(
+          res,
+          await reads.json(readKey('list', caller, query), () =>
+            approvals.list(query, caller),
+          ),
+        );
+      },
 
-  router.get('/requests/counts', async (req, res) => {
-    const { caller } = await authorize(
-      req,
-      approvalRequestReadPermission,
-      undefined,
-    );
-    sendAnswer(
-      res,
-      await reads.json(readKey('counts', caller, null), () =>
-        approvals.counts(caller),
-      ),
-    );
-  });
+      counts: async (_input, { credentials, res }) => {
+        const caller = await authorize(credentials, {
+          permission: approvalRequestReadPermission,
+        });
+        return sendAnswer(
+          res,
+          await reads.json(readKey('counts', caller, null), () =>
+            approvals.counts(caller),
+          ),
+        );
+      },
 
-  router.get('/requests/:id', async (req, res) => {
-    const { caller } = await authorize(
-      req,
-      approvalRequestReadPermission,
-      req.params.id,
-    );
-    const id = req.params.id;
-    sendAnswer(
-      res,
-      await reads.json(readKey('request', caller, id), () =>
-        approvals.get(id, caller),
-      ),
-    );
-  });
+      get: async ({ params: { id } }, { credentials, res }) => {
+        const caller = await authorize(credentials, {
+          permission: approvalRequestReadPermission,
+          resourceRef: id,
+        });
+        return sendAnswer(
+          res,
+          await reads.json(readKey('request', caller, id), () =>
+            approvals.get(id, caller),
+          ),
+        );
+      },
 
-  router.get('/requests/:id/revisions/:revision/plan', async (req, res) => {
-    await authorize(req, approvalRequestReadPermission, req.params.id);
-    const revision = Number(req.params.revision);
-    if (!Number.isInteger(revision) || revision < 1) {
-      throw new InputError('revision must be a positive whole number');
-    }
-    res.setHeader(
-      'content-disposition',
-      `attachment; filename="plan-${req.params.id}-r${revision}.json"`,
-    );
-    res.json(await approvals.planOf(req.params.id, revision));
-  });
+      terraformPlan: async (
+        { params: { id, revision } },
+        { credentials, res },
+      ) => {
+        await authorize(credentials, {
+          permission: approvalRequestReadPermission,
+          resourceRef: id,
+        });
+        res.setHeader(
+          'content-disposition',
+          `attachment; filename="plan-${id}-r${revision}.json"`,
+        );
+        return (await approvals.planOf(id, revision)) as Record<
+          string,
+          unknown
+        >;
+      },
 
-  router.get(
-    '/requests/:id/revisions/:revision/infra-plan',
-    async (req, res) => {
-      await authorize(req, approvalRequestReadPermission, req.params.id);
-      const revision = Number(req.params.revision);
-      if (!Number.isInteger(revision) || revision < 1) {
-        throw new InputError('revision must be a positive whole number');
-      }
-      res.json(await approvals.infraPlanOf(req.params.id, revision));
+      infraPlan: async ({ params: { id, revision } }, { credentials }) => {
+        await authorize(credentials, {
+          permission: approvalRequestReadPermission,
+          resourceRef: id,
+        });
+        return approvals.infraPlanOf(id, revision);
+      },
+
+      decide: async ({ params: { id }, body }, { credentials, req }) => {
+        const caller = await authorize(credentials, {
+          permission: approvalRequestDecidePermission,
+          resourceRef: id,
+        });
+        return audited(
+          auditor.createEvent({
+            eventId: 'request-decide',
+            request: req,
+            meta: {
+              requestId: id,
+              decision: body.decision,
+              revisionHash: body.revisionHash,
+            },
+          }),
+          () => approvals.decide(id, body, caller),
+          result => ({ status: result.status }),
+        );
+      },
+
+      gate: async ({ params: { id }, query }, { credentials }) => {
+        await authorize(credentials, {
+          permission: approvalRequestReadPermission,
+          resourceRef: id,
+        });
+        return approvals.gate(id, query.hash);
+      },
     },
   );
-
-  router.post('/requests/:id/decisions', async (req, res) => {
-    const { caller } = await authorize(
-      req,
-      approvalRequestDecidePermission,
-      req.params.id,
-    );
-    const body = parse(decideSchema, req.body, 'decision');
-    const decided = await audited(
-      auditor.createEvent({
-        eventId: 'request-decide',
-        request: req,
-        meta: {
-          requestId: req.params.id,
-          decision: body.decision,
-          revisionHash: body.revisionHash,
-        },
-      }),
-      () => approvals.decide(req.params.id, body, caller),
-      result => ({ status: result.status }),
-    );
-    res.status(201).json(decided);
-  });
-
-  router.get('/requests/:id/gate', async (req, res) => {
-    await authorize(req, approvalRequestReadPermission, req.params.id);
-    const query = parse(gateQuerySchema, req.query, 'query');
-    res.json(await approvals.gate(req.params.id, query.hash));
-  });
 
   return router;
 }

@@ -1,20 +1,23 @@
 /**
  * The approvals backend's HTTP contract (all under /api/approvals; every route
- * needs a signed-in user or a service token):
+ * needs a signed-in user or a service token): the schemas of each route's
+ * input and the route map ({@link approvalsRoutes}) the router mounts and the
+ * client calls. `contract.test.ts` in the backend checks that each route
+ * answers as typed.
  *
- * | method | path | body / query | answer |
- * |---|---|---|---|
- * | POST | /requests | submitRequestSchema (≤ 50 MB, else 413) | 201 ChangeRequest; 400 bad input, an environment the entity does not have (`error.environments` lists its environments) or a Terraform plan whose tags or identifiers belong to another environment (`error.conflicts`) |
- * | GET | /requests | listRequestsQuerySchema | RequestsPage |
- * | GET | /requests/counts | | { waitingForMe, mine, open } |
- * | GET | /requests/:id | | ChangeRequest |
- * | GET | /requests/:id/revisions/:revision/plan | | the plan JSON as submitted |
- * | GET | /requests/:id/revisions/:revision/infra-plan | | { plan, priorPlan? }: the infrastructure plan documents as submitted |
- * | POST | /requests/:id/decisions | decideSchema | 201 ChangeRequest; 403 not allowed; 409 stale hash or decided |
- * | GET | /requests/:id/gate | gateQuerySchema | GateAnswer (for CI: is this exact plan approved?) |
+ * Submitting answers 400 for bad input, an environment the entity does not
+ * have (`error.environments` lists its environments) or a Terraform plan
+ * whose tags or identifiers belong to another environment
+ * (`error.conflicts`), and 413 beyond 50 MB. Deciding answers 403 when not
+ * allowed (saying why) and 409 for a stale hash or a decided request.
  */
+import { defineRoutes, jsonAnswer } from '@gatehouse/http-contract';
 import { z } from 'zod';
-import type { ChangeRequestSummary, RequestStatus } from './types';
+import type {
+  ChangeRequest,
+  ChangeRequestSummary,
+  RequestStatus,
+} from './types';
 
 const markdown = z.string().max(100_000);
 const entityRef = z
@@ -169,3 +172,89 @@ export type GateAnswer = {
   reason: string;
   policySummary: string;
 };
+
+/** How many requests wait for the viewer, are theirs, and are open. @public */
+export type RequestCounts = {
+  waitingForMe: number;
+  mine: number;
+  open: number;
+};
+
+/** A Terraform plan (`terraform show -json`) as submitted. @public */
+export type SubmittedTerraformPlan = Record<string, unknown>;
+
+/** An infrastructure plan and the prior plan it was diffed against, as submitted. @public */
+export type SubmittedInfraPlan = { plan: unknown; priorPlan?: unknown };
+
+const requestParamsSchema = z.object({ id: z.string().min(1).max(200) });
+const revisionParamsSchema = requestParamsSchema.extend({
+  revision: z.coerce
+    .number()
+    .int('must be a positive whole number')
+    .positive('must be a positive whole number'),
+});
+
+/** The routes of the approvals backend. @public */
+export const approvalsRoutes = defineRoutes({
+  submit: {
+    method: 'POST',
+    path: '/requests',
+    body: submitRequestSchema,
+    names: { body: 'change request' },
+    answer: jsonAnswer<ChangeRequest>('ChangeRequest'),
+    status: 201,
+    summary: 'Submits a change request, or a new revision of one',
+  },
+  list: {
+    method: 'GET',
+    path: '/requests',
+    query: listRequestsQuerySchema,
+    answer: jsonAnswer<RequestsPage>('RequestsPage'),
+    summary: 'A page of the inbox: waiting for me, mine or all, filtered',
+  },
+  counts: {
+    method: 'GET',
+    path: '/requests/counts',
+    answer: jsonAnswer<RequestCounts>('RequestCounts'),
+    summary: "The inbox's counts",
+  },
+  get: {
+    method: 'GET',
+    path: '/requests/:id',
+    params: requestParamsSchema,
+    answer: jsonAnswer<ChangeRequest>('ChangeRequest'),
+    summary: 'One change request with its revisions, decisions and audit',
+  },
+  terraformPlan: {
+    method: 'GET',
+    path: '/requests/:id/revisions/:revision/plan',
+    params: revisionParamsSchema,
+    answer: jsonAnswer<SubmittedTerraformPlan>('SubmittedTerraformPlan'),
+    summary: "A revision's Terraform plan JSON as submitted (a download)",
+  },
+  infraPlan: {
+    method: 'GET',
+    path: '/requests/:id/revisions/:revision/infra-plan',
+    params: revisionParamsSchema,
+    answer: jsonAnswer<SubmittedInfraPlan>('SubmittedInfraPlan'),
+    summary: "A revision's infrastructure plan documents as submitted",
+  },
+  decide: {
+    method: 'POST',
+    path: '/requests/:id/decisions',
+    params: requestParamsSchema,
+    body: decideSchema,
+    names: { body: 'decision' },
+    answer: jsonAnswer<ChangeRequest>('ChangeRequest'),
+    status: 201,
+    summary: 'Approves, rejects or asks for changes to the current revision',
+  },
+  gate: {
+    method: 'GET',
+    path: '/requests/:id/gate',
+    params: requestParamsSchema,
+    query: gateQuerySchema,
+    answer: jsonAnswer<GateAnswer>('GateAnswer'),
+    summary: 'For CI: is this exact plan (by content hash) approved?',
+  },
+});

@@ -1,73 +1,79 @@
-import { jsonRequester, toSearch } from '@gatehouse/http-contract';
-import type {
+import { ClientOptions, fillPath, routeCaller } from '@gatehouse/http-contract';
+import {
+  approvalsRoutes,
   DecideRequest,
   GateAnswer,
   ListRequestsQuery,
+  RequestCounts,
   RequestsPage,
   SubmitRequest,
+  SubmittedInfraPlan,
+  SubmittedTerraformPlan,
 } from './api';
 import type { ChangeRequest } from './types';
 
 /** @public */
-export type ApprovalsClientOptions = {
-  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
-  fetchApi: { fetch: typeof fetch };
-};
+export type ApprovalsClientOptions = ClientOptions;
 
 /** @public */
 export interface ApprovalsApi {
   submit(request: SubmitRequest): Promise<ChangeRequest>;
   list(query?: ListRequestsQuery): Promise<RequestsPage>;
-  counts(): Promise<{ waitingForMe: number; mine: number; open: number }>;
+  counts(): Promise<RequestCounts>;
   get(id: string): Promise<ChangeRequest>;
   decide(id: string, decision: DecideRequest): Promise<ChangeRequest>;
   gate(id: string, hash?: string): Promise<GateAnswer>;
+  terraformPlan(id: string, revision: number): Promise<SubmittedTerraformPlan>;
+  infraPlan(id: string, revision: number): Promise<SubmittedInfraPlan>;
+  /** Where the browser downloads a revision's Terraform plan. */
   planUrl(id: string, revision: number): Promise<string>;
 }
 
-/** The typed client of the approvals backend (see api.ts). @public */
+/** The typed client of the approvals backend's contract ({@link approvalsRoutes}). @public */
 export class ApprovalsClient implements ApprovalsApi {
-  constructor(private readonly options: ApprovalsClientOptions) {
-    this.request = jsonRequester(options, 'approvals');
-  }
+  private readonly call: ReturnType<typeof routeCaller>;
 
-  private readonly request: ReturnType<typeof jsonRequester>;
+  constructor(private readonly options: ApprovalsClientOptions) {
+    this.call = routeCaller(options, 'approvals');
+  }
 
   submit(request: SubmitRequest) {
-    return this.request<ChangeRequest>('/requests', {
-      method: 'POST',
-      body: request,
-    });
+    return this.call(approvalsRoutes.submit, { body: request });
   }
-  list(query?: ListRequestsQuery) {
-    return this.request<RequestsPage>(`/requests${toSearch(query)}`);
+  list(query: ListRequestsQuery = {}) {
+    return this.call(approvalsRoutes.list, { query });
   }
   counts() {
-    return this.request<{ waitingForMe: number; mine: number; open: number }>(
-      '/requests/counts',
-    );
+    return this.call(approvalsRoutes.counts);
   }
   get(id: string) {
-    return this.request<ChangeRequest>(`/requests/${encodeURIComponent(id)}`);
+    return this.call(approvalsRoutes.get, { params: { id } });
   }
   decide(id: string, decision: DecideRequest) {
-    return this.request<ChangeRequest>(
-      `/requests/${encodeURIComponent(id)}/decisions`,
-      {
-        method: 'POST',
-        body: decision,
-      },
-    );
+    return this.call(approvalsRoutes.decide, {
+      params: { id },
+      body: decision,
+    });
   }
   gate(id: string, hash?: string) {
-    return this.request<GateAnswer>(
-      `/requests/${encodeURIComponent(id)}/gate${toSearch({ hash })}`,
-    );
+    return this.call(approvalsRoutes.gate, {
+      params: { id },
+      query: { hash },
+    });
+  }
+  terraformPlan(id: string, revision: number) {
+    return this.call(approvalsRoutes.terraformPlan, {
+      params: { id, revision },
+    });
+  }
+  infraPlan(id: string, revision: number) {
+    return this.call(approvalsRoutes.infraPlan, { params: { id, revision } });
   }
   async planUrl(id: string, revision: number) {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('approvals');
-    return `${baseUrl}/requests/${encodeURIComponent(
+    return `${baseUrl}${fillPath(approvalsRoutes.terraformPlan.path, {
       id,
-    )}/revisions/${revision}/plan`;
+      revision,
+    })}`;
   }
 }

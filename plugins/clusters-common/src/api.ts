@@ -1,18 +1,17 @@
 /**
- * The clusters backend's HTTP contract, in one place (all under
- * /api/clusters; every route needs a signed-in user or a service token and
- * the {@link clustersDashboardReadPermission}):
- *
- * | method | path | params / query | answer |
- * |---|---|---|---|
- * | GET | /dashboard | dashboardQuerySchema | SreDashboard |
- * | GET | /entities/:kind/:namespace/:name/health | entityHealthParamsSchema | EntityWorkloadHealth |
+ * The clusters backend's HTTP contract (all under /api/clusters): every route
+ * needs a signed-in user or a service token and the
+ * {@link clustersDashboardReadPermission}. The router mounts exactly these
+ * routes and the client calls them; `contract.test.ts` in the backend checks
+ * that each answers as typed.
  *
  * Cluster objects come from one LIST per cluster and object type, shared by
  * every request and viewer for a few seconds; a cluster that does not answer
  * within the per-cluster timeout appears with its error, next to the others.
  */
+import { defineRoutes, jsonAnswer } from '@gatehouse/http-contract';
 import { z } from 'zod';
+import type { EntityWorkloadHealth, SreDashboard } from './types';
 
 // Backstage's own naming rules for kinds, namespaces and names.
 const kind = z
@@ -46,3 +45,24 @@ export const dashboardQuerySchema = z.object({
 
 export type EntityHealthParams = z.input<typeof entityHealthParamsSchema>;
 export type DashboardQuery = z.input<typeof dashboardQuerySchema>;
+
+/** The routes of the clusters backend. @public */
+export const clustersRoutes = defineRoutes({
+  dashboard: {
+    method: 'GET',
+    path: '/dashboard',
+    query: dashboardQuerySchema,
+    answer: jsonAnswer<SreDashboard>('SreDashboard'),
+    summary:
+      'Every cluster by environment: services, workload health, problems and spend',
+  },
+  entityHealth: {
+    method: 'GET',
+    path: '/entities/:kind/:namespace/:name/health',
+    params: entityHealthParamsSchema,
+    names: { params: 'entity' },
+    answer: jsonAnswer<EntityWorkloadHealth>('EntityWorkloadHealth'),
+    summary:
+      "One catalog entity's workloads on every cluster, as the viewer may see it",
+  },
+});

@@ -1,9 +1,5 @@
-import {
-  ClientOptions,
-  jsonRequester,
-  toSearch,
-} from '@gatehouse/http-contract';
-import type { DashboardQuery } from './api';
+import { ClientOptions, routeCaller } from '@gatehouse/http-contract';
+import { clustersRoutes, DashboardQuery, EntityHealthParams } from './api';
 import type { EntityWorkloadHealth, SreDashboard } from './types';
 
 /** @public */
@@ -12,29 +8,22 @@ export type ClustersClientOptions = ClientOptions;
 /** Everything the clusters backend answers, typed. @public */
 export interface ClustersApi {
   dashboard(query?: DashboardQuery): Promise<SreDashboard>;
-  entityHealth(entity: {
-    kind: string;
-    namespace: string;
-    name: string;
-  }): Promise<EntityWorkloadHealth>;
+  entityHealth(entity: EntityHealthParams): Promise<EntityWorkloadHealth>;
 }
 
-/** The typed client of the clusters backend's HTTP contract (see api.ts). @public */
+/** The typed client of the clusters backend's contract ({@link clustersRoutes}). @public */
 export class ClustersClient implements ClustersApi {
-  private readonly request: ReturnType<typeof jsonRequester>;
+  private readonly call: ReturnType<typeof routeCaller>;
 
   constructor(options: ClustersClientOptions) {
-    this.request = jsonRequester(options, 'clusters');
+    this.call = routeCaller(options, 'clusters');
   }
 
-  dashboard(query?: DashboardQuery) {
-    return this.request<SreDashboard>(`/dashboard${toSearch(query)}`);
+  dashboard(query: DashboardQuery = {}) {
+    return this.call(clustersRoutes.dashboard, { query });
   }
 
-  entityHealth(entity: { kind: string; namespace: string; name: string }) {
-    const path = [entity.kind, entity.namespace, entity.name]
-      .map(part => encodeURIComponent(part))
-      .join('/');
-    return this.request<EntityWorkloadHealth>(`/entities/${path}/health`);
+  entityHealth(entity: EntityHealthParams) {
+    return this.call(clustersRoutes.entityHealth, { params: entity });
   }
 }

@@ -5,29 +5,20 @@ import type {
   PermissionsService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
+import type { BasicPermission } from '@backstage/plugin-permission-common';
 import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
-import {
-  accuracyQuerySchema,
-  alertsQuerySchema,
-  budgetsQuerySchema,
   costEstimateCreatePermission,
   costIngestionManagePermission,
+  costRoutes,
   costSpendReadPermission,
-  entitySummaryQuerySchema,
-  estimateInfraPlanBodySchema,
-  estimateKubernetesBodySchema,
-  estimateTerraformBodySchema,
-  listEstimatesQuerySchema,
-  listIngestionsQuerySchema,
-  moversQuerySchema,
   spendQuerySchema,
-  timeseriesQuerySchema,
 } from '@gatehouse/plugin-cost-common';
-import { audited, parseInput as parse } from '@gatehouse/http-contract';
+import {
+  audited,
+  authorizeOrThrow,
+  mountRoutes,
+} from '@gatehouse/http-contract';
 import type { z } from 'zod';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
@@ -83,72 +74,16 @@ export async function createRouter(
   const router = Router();
   router.use(express.json({ limit: MAX_BODY }));
 
-  /** Authenticates and checks a permission; returns the caller's credentials. */
-  async function authorize(req: Request, permission: BasicPermission) {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not ${permission.attributes.action ?? 'use'} ${
-          permission.name
-        }`,
-      );
-    }
-    return credentials;
-  }
+  type Credentials = Awaited<ReturnType<typeof authenticate>>;
+  const authenticate = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const authorize = (credentials: Credentials, permission: BasicPermission) =>
+    authorizeOrThrow(permissions, credentials, { permission });
 
-  const principalOf = (credentials: Awaited<ReturnType<typeof authorize>>) =>
+  const principalOf = (credentials: Credentials) =>
     credentials.principal.type === 'user'
       ? (credentials.principal as { userEntityRef: string }).userEntityRef
       : `service:${(credentials.principal as { subject: string }).subject}`;
-
-  router.get('/spend/totals', async (req, res) => {
-    await authorize(req, costSpendReadPermission);
-    const q = parse(spendQuerySchema, req.query, 'query');
-    res.json(await spend.totals(spendRequestOf(q)));
-  });
-
-  router.get('/spend/timeseries', async (req, res) => {
-    await authorize(req, costSpendReadPermission);
-    const q = parse(timeseriesQuerySchema, req.query, 'query');
-    res.json(await spend.timeseries({ ...spendRequestOf(q), top: q.top }));
-  });
-
-  router.get('/spend/movers', async (req, res) => {
-    await authorize(req, costSpendReadPermission);
-    const q = parse(moversQuerySchema, req.query, 'query');
-    res.json(await spend.movers({ ...spendRequestOf(q), limit: q.limit }));
-  });
-
-  router.get('/budgets', async (req, res) => {
-    await authorize(req, costSpendReadPermission);
-    const q = parse(budgetsQuerySchema, req.query, 'query');
-    const current = await budgets.currentMonth();
-    const month = q.month ?? current.month;
-    const scope = q.dimension && q.key ? { [q.dimension]: q.key } : undefined;
-    res.json({
-      month,
-      asOf: current.asOf,
-      dataUpTo: (await store.lastDay()) ?? null,
-      budgets: await budgets.statuses(month, scope),
-    });
-  });
-
-  router.get('/alerts', async (req, res) => {
-    await authorize(req, costSpendReadPermission);
-    const q = parse(alertsQuerySchema, req.query, 'query');
-    res.json({ alerts: await store.listAlerts(q) });
-  });
-
-  router.get('/entity-summary', async (req, res) => {
-    await authorize(req, costSpendReadPermission);
-    const q = parse(entitySummaryQuerySchema, req.query, 'query');
-    res.json(await options.entitySummary.summarize(q.entityRef));
-  });
 
   /** Estimates of Terraform plans and of infrastructure plans are audited and answered alike. */
   async function answerEstimate<E extends { id: string; monthlyDelta: number }>(
@@ -171,99 +106,138 @@ export async function createRouter(
       estimate,
       result => ({ estimateId: result.id, monthlyDelta: result.monthlyDelta }),
     );
-    res.status(body.save ? 201 : 200).json(created);
+    res.status(body.save ? 201 : 200);
+    return created;
   }
 
-  router.post('/estimates/terraform', async (req, res) => {
-    const credentials = await authorize(req, costEstimateCreatePermission);
-    const body = parse(estimateTerraformBodySchema, req.body, 'body');
-    await answerEstimate(req, res, 'terraform', body, () =>
-      estimates.estimateTerraform({
-        ...body,
-        createdBy: principalOf(credentials),
-      }),
-    );
-  });
+  mountRoutes(
+    router,
+    costRoutes,
+    { authenticate },
+    {
+      totals: async ({ query }, { credentials }) => {
+        await authorize(credentials, costSpendReadPermission);
+        return spend.totals(spendRequestOf(query));
+      },
 
-  router.post('/estimates/infra-plan', async (req, res) => {
-    const credentials = await authorize(req, costEstimateCreatePermission);
-    const body = parse(estimateInfraPlanBodySchema, req.body, 'body');
-    await answerEstimate(req, res, 'infra-plan', body, () =>
-      estimates.estimateInfraPlan({
-        ...body,
-        createdBy: principalOf(credentials),
-      }),
-    );
-  });
+      timeseries: async ({ query }, { credentials }) => {
+        await authorize(credentials, costSpendReadPermission);
+        return spend.timeseries({ ...spendRequestOf(query), top: query.top });
+      },
 
-  router.post('/estimates/kubernetes', async (req, res) => {
-    await authorize(req, costEstimateCreatePermission);
-    const body = parse(estimateKubernetesBodySchema, req.body, 'body');
-    res.json(estimates.estimateKubernetes(body));
-  });
+      movers: async ({ query }, { credentials }) => {
+        await authorize(credentials, costSpendReadPermission);
+        return spend.movers({ ...spendRequestOf(query), limit: query.limit });
+      },
 
-  router.get('/estimates', async (req, res) => {
-    await authorize(req, costSpendReadPermission);
-    const q = parse(listEstimatesQuerySchema, req.query, 'query');
-    res.json({ estimates: await store.listEstimates(q) });
-  });
+      budgets: async ({ query }, { credentials }) => {
+        await authorize(credentials, costSpendReadPermission);
+        const current = await budgets.currentMonth();
+        const month = query.month ?? current.month;
+        const scope =
+          query.dimension && query.key
+            ? { [query.dimension]: query.key }
+            : undefined;
+        return {
+          month,
+          asOf: current.asOf,
+          dataUpTo: (await store.lastDay()) ?? null,
+          budgets: await budgets.statuses(month, scope),
+        };
+      },
 
-  router.get('/estimates/:id', async (req, res) => {
-    await authorize(req, costSpendReadPermission);
-    const estimate = await store.getEstimate(req.params.id);
-    if (!estimate) throw new NotFoundError(`No estimate ${req.params.id}`);
-    res.json(estimate);
-  });
+      alerts: async ({ query }, { credentials }) => {
+        await authorize(credentials, costSpendReadPermission);
+        return { alerts: await store.listAlerts(query) };
+      },
 
-  router.get('/accuracy', async (req, res) => {
-    await authorize(req, costSpendReadPermission);
-    const q = parse(accuracyQuerySchema, req.query, 'query');
-    res.json(await options.accuracy.compare(q));
-  });
+      entitySummary: async ({ query }, { credentials }) => {
+        await authorize(credentials, costSpendReadPermission);
+        return options.entitySummary.summarize(query.entityRef);
+      },
 
-  router.post('/ingestions', async (req, res) => {
-    const credentials = await authorize(req, costIngestionManagePermission);
-    const event = await auditor.createEvent({
-      eventId: 'ingestion-start',
-      request: req,
-    });
-    try {
-      const run = await store.createIngestionRun({
-        id: randomUUID(),
-        trigger: 'manual',
-        requestedBy: principalOf(credentials),
-      });
-      // The task picks queued runs up; if it is running now, it takes this one next.
-      await scheduler
-        .triggerTask(INGESTION_TASK_ID)
-        .catch(error =>
-          options.logger.info(
-            `Ingestion ${run.id} queued behind a running one: ${error.message}`,
-          ),
+      estimateTerraform: async ({ body }, { credentials, req, res }) => {
+        await authorize(credentials, costEstimateCreatePermission);
+        return answerEstimate(req, res, 'terraform', body, () =>
+          estimates.estimateTerraform({
+            ...body,
+            createdBy: principalOf(credentials),
+          }),
         );
-      await event.success({ meta: { runId: run.id } });
-      res.status(202).json(run);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  });
+      },
 
-  router.get('/ingestions', async (req, res) => {
-    await authorize(req, costIngestionManagePermission);
-    const q = parse(listIngestionsQuerySchema, req.query, 'query');
-    res.json({
-      runs: await store.listIngestionRuns(q.limit),
-      files: await store.listIngestedFiles(),
-    });
-  });
+      estimateInfraPlan: async ({ body }, { credentials, req, res }) => {
+        await authorize(credentials, costEstimateCreatePermission);
+        return answerEstimate(req, res, 'infra-plan', body, () =>
+          estimates.estimateInfraPlan({
+            ...body,
+            createdBy: principalOf(credentials),
+          }),
+        );
+      },
 
-  router.get('/ingestions/:id', async (req, res) => {
-    await authorize(req, costIngestionManagePermission);
-    const run = await store.getIngestionRun(req.params.id);
-    if (!run) throw new NotFoundError(`No ingestion run ${req.params.id}`);
-    res.json(run);
-  });
+      estimateKubernetes: async ({ body }, { credentials }) => {
+        await authorize(credentials, costEstimateCreatePermission);
+        return estimates.estimateKubernetes(body);
+      },
+
+      listEstimates: async ({ query }, { credentials }) => {
+        await authorize(credentials, costSpendReadPermission);
+        return { estimates: await store.listEstimates(query) };
+      },
+
+      getEstimate: async ({ params }, { credentials }) => {
+        await authorize(credentials, costSpendReadPermission);
+        const estimate = await store.getEstimate(params.id);
+        if (!estimate) throw new NotFoundError(`No estimate ${params.id}`);
+        return estimate;
+      },
+
+      accuracy: async ({ query }, { credentials }) => {
+        await authorize(credentials, costSpendReadPermission);
+        return options.accuracy.compare(query);
+      },
+
+      startIngestion: async (_input, { credentials, req }) => {
+        await authorize(credentials, costIngestionManagePermission);
+        return audited(
+          auditor.createEvent({ eventId: 'ingestion-start', request: req }),
+          async () => {
+            const run = await store.createIngestionRun({
+              id: randomUUID(),
+              trigger: 'manual',
+              requestedBy: principalOf(credentials),
+            });
+            // The task picks queued runs up; if it is running now, it takes this one next.
+            await scheduler
+              .triggerTask(INGESTION_TASK_ID)
+              .catch(error =>
+                options.logger.info(
+                  `Ingestion ${run.id} queued behind a running one: ${error.message}`,
+                ),
+              );
+            return run;
+          },
+          run => ({ runId: run.id }),
+        );
+      },
+
+      listIngestions: async ({ query }, { credentials }) => {
+        await authorize(credentials, costIngestionManagePermission);
+        return {
+          runs: await store.listIngestionRuns(query.limit),
+          files: await store.listIngestedFiles(),
+        };
+      },
+
+      getIngestion: async ({ params }, { credentials }) => {
+        await authorize(credentials, costIngestionManagePermission);
+        const run = await store.getIngestionRun(params.id);
+        if (!run) throw new NotFoundError(`No ingestion run ${params.id}`);
+        return run;
+      },
+    },
+  );
 
   return router;
 }

@@ -1,35 +1,22 @@
 /**
- * The cost backend's HTTP contract, in one place: every route's path and the
- * schemas of its query and body. The backend validates requests with these
- * schemas; the client in this package builds requests from them.
- *
- * Routes (all under /api/cost, all need a signed-in user or a service token):
- *
- * | method | path | query / body | answer |
- * |---|---|---|---|
- * | GET | /spend/totals | spendQuery | SpendTotals |
- * | GET | /spend/timeseries | spendQuery + top | SpendTimeseries |
- * | GET | /spend/movers | spendQuery + limit | SpendMovers |
- * | GET | /budgets | month?, dimension?, key? | { month, asOf, dataUpTo, budgets: BudgetStatus[] } |
- * | GET | /alerts | dimension?, key?, limit? | { alerts: CostAlert[] } |
- * | GET | /entity-summary | entityRef | EntityCostSummary |
- * | POST | /estimates/terraform | estimateTerraformBody | StoredEstimate |
- * | POST | /estimates/kubernetes | estimateKubernetesBody | KubernetesWorkloadEstimate |
- * | POST | /estimates/infra-plan | estimateInfraPlanBody | StoredEstimate (400 with `error.issues` for an invalid plan) |
- * | GET | /estimates | entityRef?, limit? | { estimates: StoredEstimateSummary[] } |
- * | GET | /estimates/:id | | StoredEstimate |
- * | GET | /accuracy | accuracyQuery | EstimateAccuracy |
- * | POST | /ingestions | | IngestionRun (202) |
- * | GET | /ingestions | limit? | { runs: IngestionRun[], files: IngestedFile[] } |
- * | GET | /ingestions/:id | | IngestionRun |
+ * The cost backend's HTTP contract (all under /api/cost; every route needs a
+ * signed-in user or a service token): the schemas of each route's query and
+ * body, and the route map ({@link costRoutes}) the router mounts and the
+ * client calls. `contract.test.ts` in the backend checks that each route
+ * answers as typed.
  */
+import { defineRoutes, jsonAnswer } from '@gatehouse/http-contract';
 import { z } from 'zod';
-import type { CostEstimate } from './estimate';
+import type { CostEstimate, KubernetesWorkloadEstimate } from './estimate';
 import type {
   BudgetStatus,
   CostAlert,
+  IngestedFile,
+  IngestionRun,
   OpenCostAllocation,
+  SpendMovers,
   SpendTimeseries,
+  SpendTotals,
 } from './spend';
 
 const day = z
@@ -294,3 +281,145 @@ export type EstimateAccuracy = {
   actual: { monthly: number; delta: number | null } | null;
   error: { monthly: EstimateError; delta: EstimateError | null } | null;
 };
+
+/** The budgets of a month, measured at a day. @public */
+export type BudgetsAnswer = {
+  month: string;
+  /** The day budgets are measured at: the newest day with data, or today. */
+  asOf: string;
+  /** The newest day with billing data; null before the first ingestion. */
+  dataUpTo: string | null;
+  budgets: BudgetStatus[];
+};
+
+/** @public */
+export type AlertsAnswer = { alerts: CostAlert[] };
+
+/** @public */
+export type EstimatesList = { estimates: StoredEstimateSummary[] };
+
+/** The latest ingestion runs and every billing file ingested. @public */
+export type IngestionsAnswer = { runs: IngestionRun[]; files: IngestedFile[] };
+
+export type BudgetsQuery = z.input<typeof budgetsQuerySchema>;
+export type AlertsQuery = z.input<typeof alertsQuerySchema>;
+export type ListEstimatesQuery = z.input<typeof listEstimatesQuerySchema>;
+export type TimeseriesQuery = z.input<typeof timeseriesQuerySchema>;
+export type MoversQuery = z.input<typeof moversQuerySchema>;
+
+const idParamsSchema = z.object({ id: z.string().min(1).max(200) });
+
+/** The routes of the cost backend. @public */
+export const costRoutes = defineRoutes({
+  totals: {
+    method: 'GET',
+    path: '/spend/totals',
+    query: spendQuerySchema,
+    answer: jsonAnswer<SpendTotals>('SpendTotals'),
+    summary: 'Spend of a date range, grouped by service, team or environment',
+  },
+  timeseries: {
+    method: 'GET',
+    path: '/spend/timeseries',
+    query: timeseriesQuerySchema,
+    answer: jsonAnswer<SpendTimeseries>('SpendTimeseries'),
+    summary: 'Daily spend of the top groups of a date range',
+  },
+  movers: {
+    method: 'GET',
+    path: '/spend/movers',
+    query: moversQuerySchema,
+    answer: jsonAnswer<SpendMovers>('SpendMovers'),
+    summary:
+      'The groups whose spend rose or fell most against the range before',
+  },
+  budgets: {
+    method: 'GET',
+    path: '/budgets',
+    query: budgetsQuerySchema,
+    answer: jsonAnswer<BudgetsAnswer>('BudgetsAnswer'),
+    summary: "A month's budgets and their spend and forecast",
+  },
+  alerts: {
+    method: 'GET',
+    path: '/alerts',
+    query: alertsQuerySchema,
+    answer: jsonAnswer<AlertsAnswer>('AlertsAnswer'),
+    summary: 'Budget and anomaly alerts, newest first',
+  },
+  entitySummary: {
+    method: 'GET',
+    path: '/entity-summary',
+    query: entitySummaryQuerySchema,
+    answer: jsonAnswer<EntityCostSummary>('EntityCostSummary'),
+    summary: "A catalog entity's spend, budgets and estimates",
+  },
+  estimateTerraform: {
+    method: 'POST',
+    path: '/estimates/terraform',
+    body: estimateTerraformBodySchema,
+    answer: jsonAnswer<StoredEstimate>('StoredEstimate'),
+    status: 201,
+    summary: 'Prices a Terraform plan (201 when kept, 200 when only answered)',
+  },
+  estimateKubernetes: {
+    method: 'POST',
+    path: '/estimates/kubernetes',
+    body: estimateKubernetesBodySchema,
+    answer: jsonAnswer<KubernetesWorkloadEstimate>(
+      'KubernetesWorkloadEstimate',
+    ),
+    summary: 'Prices Kubernetes workloads on a node instance type',
+  },
+  estimateInfraPlan: {
+    method: 'POST',
+    path: '/estimates/infra-plan',
+    body: estimateInfraPlanBodySchema,
+    answer: jsonAnswer<StoredEstimate>('StoredEstimate'),
+    status: 201,
+    summary:
+      'Prices an infrastructure plan against its prior revision (400 with `error.issues` for an invalid plan)',
+  },
+  listEstimates: {
+    method: 'GET',
+    path: '/estimates',
+    query: listEstimatesQuerySchema,
+    answer: jsonAnswer<EstimatesList>('EstimatesList'),
+    summary: 'Kept estimates, newest first',
+  },
+  getEstimate: {
+    method: 'GET',
+    path: '/estimates/:id',
+    params: idParamsSchema,
+    answer: jsonAnswer<StoredEstimate>('StoredEstimate'),
+    summary: 'One kept estimate with its breakdown',
+  },
+  accuracy: {
+    method: 'GET',
+    path: '/accuracy',
+    query: accuracyQuerySchema,
+    answer: jsonAnswer<EstimateAccuracy>('EstimateAccuracy'),
+    summary: "An approved estimate against its environment's spend since",
+  },
+  startIngestion: {
+    method: 'POST',
+    path: '/ingestions',
+    answer: jsonAnswer<IngestionRun>('IngestionRun'),
+    status: 202,
+    summary: 'Queues an ingestion of the billing files',
+  },
+  listIngestions: {
+    method: 'GET',
+    path: '/ingestions',
+    query: listIngestionsQuerySchema,
+    answer: jsonAnswer<IngestionsAnswer>('IngestionsAnswer'),
+    summary: 'The latest ingestion runs and the files ingested',
+  },
+  getIngestion: {
+    method: 'GET',
+    path: '/ingestions/:id',
+    params: idParamsSchema,
+    answer: jsonAnswer<IngestionRun>('IngestionRun'),
+    summary: 'One ingestion run and its progress',
+  },
+});

@@ -1,55 +1,42 @@
-import { jsonRequester, toSearch } from '@gatehouse/http-contract';
+import { ClientOptions, routeCaller } from '@gatehouse/http-contract';
 import type { KubernetesWorkloadEstimate } from './estimate';
-import type {
+import {
   AccuracyQuery,
+  AlertsAnswer,
+  AlertsQuery,
+  BudgetsAnswer,
+  BudgetsQuery,
+  costRoutes,
   EntityCostSummary,
   EstimateAccuracy,
   EstimateInfraPlanRequest,
   EstimateKubernetesRequest,
+  EstimatesList,
   EstimateTerraformRequest,
+  IngestionsAnswer,
+  ListEstimatesQuery,
+  MoversQuery,
   SpendQuery,
   StoredEstimate,
-  StoredEstimateSummary,
+  TimeseriesQuery,
 } from './api';
 import type {
-  BudgetStatus,
-  CostAlert,
-  IngestedFile,
   IngestionRun,
-  SpendDimension,
   SpendMovers,
   SpendTimeseries,
   SpendTotals,
 } from './spend';
 
 /** How the client reaches the backend: Backstage's discovery and fetch APIs fit. @public */
-export type CostClientOptions = {
-  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
-  fetchApi: { fetch: typeof fetch };
-};
+export type CostClientOptions = ClientOptions;
 
 /** Everything the cost backend answers, typed. @public */
 export interface CostApi {
   totals(query: SpendQuery): Promise<SpendTotals>;
-  timeseries(query: SpendQuery & { top?: number }): Promise<SpendTimeseries>;
-  movers(query: SpendQuery & { limit?: number }): Promise<SpendMovers>;
-  budgets(query?: {
-    month?: string;
-    dimension?: SpendDimension;
-    key?: string;
-  }): Promise<{
-    month: string;
-    /** The day budgets are measured at: the newest day with data, or today. */
-    asOf: string;
-    /** The newest day with billing data; null before the first ingestion. */
-    dataUpTo: string | null;
-    budgets: BudgetStatus[];
-  }>;
-  alerts(query?: {
-    dimension?: SpendDimension;
-    key?: string;
-    limit?: number;
-  }): Promise<{ alerts: CostAlert[] }>;
+  timeseries(query: TimeseriesQuery): Promise<SpendTimeseries>;
+  movers(query: MoversQuery): Promise<SpendMovers>;
+  budgets(query?: BudgetsQuery): Promise<BudgetsAnswer>;
+  alerts(query?: AlertsQuery): Promise<AlertsAnswer>;
   entitySummary(entityRef: string): Promise<EntityCostSummary>;
   estimateTerraform(request: EstimateTerraformRequest): Promise<StoredEstimate>;
   estimateKubernetes(
@@ -59,93 +46,64 @@ export interface CostApi {
   estimateInfraPlan(request: EstimateInfraPlanRequest): Promise<StoredEstimate>;
   /** An approved estimate against the spend of its service's environment since approval. */
   accuracy(query: AccuracyQuery): Promise<EstimateAccuracy>;
-  listEstimates(query?: {
-    entityRef?: string;
-    limit?: number;
-  }): Promise<{ estimates: StoredEstimateSummary[] }>;
+  listEstimates(query?: ListEstimatesQuery): Promise<EstimatesList>;
   getEstimate(id: string): Promise<StoredEstimate>;
   startIngestion(): Promise<IngestionRun>;
-  listIngestions(
-    limit?: number,
-  ): Promise<{ runs: IngestionRun[]; files: IngestedFile[] }>;
+  listIngestions(limit?: number): Promise<IngestionsAnswer>;
   getIngestion(id: string): Promise<IngestionRun>;
 }
 
-/** The typed client of the cost backend's HTTP contract (see api.ts). @public */
+/** The typed client of the cost backend's contract ({@link costRoutes}). @public */
 export class CostClient implements CostApi {
-  constructor(options: CostClientOptions) {
-    this.request = jsonRequester(options, 'cost');
-  }
+  private readonly call: ReturnType<typeof routeCaller>;
 
-  private readonly request: ReturnType<typeof jsonRequester>;
+  constructor(options: CostClientOptions) {
+    this.call = routeCaller(options, 'cost');
+  }
 
   totals(query: SpendQuery) {
-    return this.request<SpendTotals>(`/spend/totals${toSearch(query)}`);
+    return this.call(costRoutes.totals, { query });
   }
-  timeseries(query: SpendQuery & { top?: number }) {
-    return this.request<SpendTimeseries>(`/spend/timeseries${toSearch(query)}`);
+  timeseries(query: TimeseriesQuery) {
+    return this.call(costRoutes.timeseries, { query });
   }
-  movers(query: SpendQuery & { limit?: number }) {
-    return this.request<SpendMovers>(`/spend/movers${toSearch(query)}`);
+  movers(query: MoversQuery) {
+    return this.call(costRoutes.movers, { query });
   }
-  budgets(query?: {
-    month?: string;
-    dimension?: SpendDimension;
-    key?: string;
-  }) {
-    return this.request<{
-      month: string;
-      asOf: string;
-      dataUpTo: string | null;
-      budgets: BudgetStatus[];
-    }>(`/budgets${toSearch(query)}`);
+  budgets(query: BudgetsQuery = {}) {
+    return this.call(costRoutes.budgets, { query });
   }
-  alerts(query?: { dimension?: SpendDimension; key?: string; limit?: number }) {
-    return this.request<{ alerts: CostAlert[] }>(`/alerts${toSearch(query)}`);
+  alerts(query: AlertsQuery = {}) {
+    return this.call(costRoutes.alerts, { query });
   }
   entitySummary(entityRef: string) {
-    return this.request<EntityCostSummary>(
-      `/entity-summary${toSearch({ entityRef })}`,
-    );
+    return this.call(costRoutes.entitySummary, { query: { entityRef } });
   }
   estimateTerraform(request: EstimateTerraformRequest) {
-    return this.request<StoredEstimate>('/estimates/terraform', {
-      method: 'POST',
-      body: request,
-    });
+    return this.call(costRoutes.estimateTerraform, { body: request });
   }
   estimateKubernetes(request: EstimateKubernetesRequest) {
-    return this.request<KubernetesWorkloadEstimate>('/estimates/kubernetes', {
-      method: 'POST',
-      body: request,
-    });
+    return this.call(costRoutes.estimateKubernetes, { body: request });
   }
   estimateInfraPlan(request: EstimateInfraPlanRequest) {
-    return this.request<StoredEstimate>('/estimates/infra-plan', {
-      method: 'POST',
-      body: request,
-    });
+    return this.call(costRoutes.estimateInfraPlan, { body: request });
   }
   accuracy(query: AccuracyQuery) {
-    return this.request<EstimateAccuracy>(`/accuracy${toSearch(query)}`);
+    return this.call(costRoutes.accuracy, { query });
   }
-  listEstimates(query?: { entityRef?: string; limit?: number }) {
-    return this.request<{ estimates: StoredEstimateSummary[] }>(
-      `/estimates${toSearch(query)}`,
-    );
+  listEstimates(query: ListEstimatesQuery = {}) {
+    return this.call(costRoutes.listEstimates, { query });
   }
   getEstimate(id: string) {
-    return this.request<StoredEstimate>(`/estimates/${encodeURIComponent(id)}`);
+    return this.call(costRoutes.getEstimate, { params: { id } });
   }
   startIngestion() {
-    return this.request<IngestionRun>('/ingestions', { method: 'POST' });
+    return this.call(costRoutes.startIngestion);
   }
   listIngestions(limit?: number) {
-    return this.request<{ runs: IngestionRun[]; files: IngestedFile[] }>(
-      `/ingestions${toSearch({ limit })}`,
-    );
+    return this.call(costRoutes.listIngestions, { query: { limit } });
   }
   getIngestion(id: string) {
-    return this.request<IngestionRun>(`/ingestions/${encodeURIComponent(id)}`);
+    return this.call(costRoutes.getIngestion, { params: { id } });
   }
 }

@@ -1,19 +1,11 @@
 /**
- * The HTTP contract of the infra-plans backend (`/api/infra-plans`).
- *
- * | method | path | input | answer |
- * | --- | --- | --- | --- |
- * | POST | /validate | validateBodySchema | ValidationAnswer |
- * | GET | /entities/:kind/:namespace/:name/plan | | PlanView (404 when the entity has no plan) |
- * | GET | /entities/:kind/:namespace/:name/revisions | | { items: PlanRevisionSummary[] } |
- * | POST | /entities/:kind/:namespace/:name/revisions | saveRevisionBodySchema | 201 PlanRevision; 400 invalid plan (with issues) |
- * | GET | /entities/:kind/:namespace/:name/revisions/:revision | | PlanRevision |
- * | GET | /entities/:kind/:namespace/:name/diff | diffQuerySchema | PlanDiff |
- * | GET | /entities/:kind/:namespace/:name/documents/:document | documentQuerySchema | the document (markdown, JSON or Mermaid text) |
- *
- * `:document` is one of {@link PLAN_DOCUMENTS}. Every route needs a signed-in
- * user or a service token; bad input is answered with 400 and what is wrong.
+ * The HTTP contract of the infra-plans backend (`/api/infra-plans`): the
+ * schemas of each route's input and the route map ({@link infraPlansRoutes})
+ * the router mounts and the client calls. `contract.test.ts` in the backend
+ * checks that each route answers as typed. Every route needs a signed-in user
+ * or a service token; bad input is answered with 400 and what is wrong.
  */
+import { defineRoutes, jsonAnswer, textAnswer } from '@gatehouse/http-contract';
 import { z } from 'zod';
 import type { PlanChange } from './diff';
 import type { PlanIssue } from './issues';
@@ -137,3 +129,81 @@ export interface PlanDiff {
 
 /** The catalog annotation that locates a service's plan. @public */
 export const INFRA_PLAN_ANNOTATION = 'gatehouse.io/infra-plan';
+
+/** A plan's revisions, newest first. @public */
+export type PlanRevisions = { items: PlanRevisionSummary[] };
+
+const revisionPathSchema = entityPathSchema.extend({
+  revision: z.coerce
+    .number()
+    .int('must be a positive whole number')
+    .positive('must be a positive whole number'),
+});
+const documentPathSchema = entityPathSchema.extend({
+  document: z.enum(PLAN_DOCUMENTS),
+});
+
+/** The routes of the infra-plans backend. @public */
+export const infraPlansRoutes = defineRoutes({
+  validate: {
+    method: 'POST',
+    path: '/validate',
+    body: validateBodySchema,
+    names: { body: 'plan' },
+    answer: jsonAnswer<ValidationAnswer>('ValidationAnswer'),
+    summary: 'Validates a plan and answers every located issue',
+  },
+  getPlan: {
+    method: 'GET',
+    path: '/entities/:kind/:namespace/:name/plan',
+    params: entityPathSchema,
+    names: { params: 'entity' },
+    answer: jsonAnswer<PlanView>('PlanView'),
+    summary: "An entity's plan in force (404 when it has none)",
+  },
+  listRevisions: {
+    method: 'GET',
+    path: '/entities/:kind/:namespace/:name/revisions',
+    params: entityPathSchema,
+    names: { params: 'entity' },
+    answer: jsonAnswer<PlanRevisions>('PlanRevisions'),
+    summary: "An entity's plan revisions",
+  },
+  saveRevision: {
+    method: 'POST',
+    path: '/entities/:kind/:namespace/:name/revisions',
+    params: entityPathSchema,
+    body: saveRevisionBodySchema,
+    names: { params: 'entity', body: 'revision' },
+    answer: jsonAnswer<PlanRevision>('PlanRevision'),
+    status: 201,
+    summary:
+      'Saves a new revision (400 with `issues` when the plan is invalid)',
+  },
+  getRevision: {
+    method: 'GET',
+    path: '/entities/:kind/:namespace/:name/revisions/:revision',
+    params: revisionPathSchema,
+    names: { params: 'revision' },
+    answer: jsonAnswer<PlanRevision>('PlanRevision'),
+    summary: 'One revision with its plan',
+  },
+  diff: {
+    method: 'GET',
+    path: '/entities/:kind/:namespace/:name/diff',
+    params: entityPathSchema,
+    query: diffQuerySchema,
+    names: { params: 'entity' },
+    answer: jsonAnswer<PlanDiff>('PlanDiff'),
+    summary: 'The semantic changes between two revisions',
+  },
+  document: {
+    method: 'GET',
+    path: '/entities/:kind/:namespace/:name/documents/:document',
+    params: documentPathSchema,
+    query: documentQuerySchema,
+    names: { params: 'document' },
+    answer: textAnswer('text/markdown', 'application/json', 'text/plain'),
+    summary: 'A document rendered from the plan (a download)',
+  },
+});

@@ -1,109 +1,117 @@
-import { ResponseError } from '@backstage/errors';
-import { jsonRequester, toSearch } from '@gatehouse/http-contract';
-import type {
+import {
+  ClientOptions,
+  fillPath,
+  routeCaller,
+  toSearch,
+} from '@gatehouse/http-contract';
+import {
+  infraPlansRoutes,
   PlanDiff,
   PlanDocumentName,
   PlanRevision,
-  PlanRevisionSummary,
+  PlanRevisions,
   PlanView,
   SaveRevisionBody,
   ValidationAnswer,
 } from './api';
 
 /** @public */
-export type InfraPlansClientOptions = {
-  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
-  fetchApi: { fetch: typeof fetch };
-};
+export type InfraPlansClientOptions = ClientOptions;
 
 /** A catalog entity's identity, as the routes take it. @public */
 export type EntityName = { kind: string; namespace: string; name: string };
+
+/** Which rendering of a document: a revision's, an environment's. @public */
+export type DocumentQuery = { revision?: number; environment?: string };
 
 /** @public */
 export interface InfraPlansApi {
   validate(yaml: string): Promise<ValidationAnswer>;
   getPlan(entity: EntityName): Promise<PlanView>;
-  listRevisions(entity: EntityName): Promise<{ items: PlanRevisionSummary[] }>;
+  listRevisions(entity: EntityName): Promise<PlanRevisions>;
   getRevision(entity: EntityName, revision: number): Promise<PlanRevision>;
   saveRevision(
     entity: EntityName,
     body: SaveRevisionBody,
   ): Promise<PlanRevision>;
   diff(entity: EntityName, from: number, to?: number): Promise<PlanDiff>;
+  /** Where the browser downloads a document. */
   documentUrl(
     entity: EntityName,
     document: PlanDocumentName,
-    query?: { revision?: number; environment?: string },
+    query?: DocumentQuery,
   ): Promise<string>;
   getDocument(
     entity: EntityName,
     document: PlanDocumentName,
-    query?: { revision?: number; environment?: string },
+    query?: DocumentQuery,
   ): Promise<string>;
 }
 
-const entityPath = ({ kind, namespace, name }: EntityName) =>
-  `/entities/${encodeURIComponent(
-    kind.toLocaleLowerCase('en-US'),
-  )}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
+/** Catalog kinds are case-insensitive; the routes take them in lower case. */
+const entityParams = ({ kind, namespace, name }: EntityName): EntityName => ({
+  kind: kind.toLocaleLowerCase('en-US'),
+  namespace,
+  name,
+});
 
-/** The typed client of the infra-plans backend (see api.ts). @public */
+/** The typed client of the infra-plans backend's contract ({@link infraPlansRoutes}). @public */
 export class InfraPlansClient implements InfraPlansApi {
-  private readonly request: ReturnType<typeof jsonRequester>;
+  private readonly call: ReturnType<typeof routeCaller>;
 
   constructor(private readonly options: InfraPlansClientOptions) {
-    this.request = jsonRequester(options, 'infra-plans');
+    this.call = routeCaller(options, 'infra-plans');
   }
 
   validate(yaml: string) {
-    return this.request<ValidationAnswer>('/validate', {
-      method: 'POST',
-      body: { yaml },
-    });
+    return this.call(infraPlansRoutes.validate, { body: { yaml } });
   }
   getPlan(entity: EntityName) {
-    return this.request<PlanView>(`${entityPath(entity)}/plan`);
+    return this.call(infraPlansRoutes.getPlan, {
+      params: entityParams(entity),
+    });
   }
   listRevisions(entity: EntityName) {
-    return this.request<{ items: PlanRevisionSummary[] }>(
-      `${entityPath(entity)}/revisions`,
-    );
+    return this.call(infraPlansRoutes.listRevisions, {
+      params: entityParams(entity),
+    });
   }
   getRevision(entity: EntityName, revision: number) {
-    return this.request<PlanRevision>(
-      `${entityPath(entity)}/revisions/${revision}`,
-    );
+    return this.call(infraPlansRoutes.getRevision, {
+      params: { ...entityParams(entity), revision },
+    });
   }
   saveRevision(entity: EntityName, body: SaveRevisionBody) {
-    return this.request<PlanRevision>(`${entityPath(entity)}/revisions`, {
-      method: 'POST',
+    return this.call(infraPlansRoutes.saveRevision, {
+      params: entityParams(entity),
       body,
     });
   }
   diff(entity: EntityName, from: number, to?: number) {
-    return this.request<PlanDiff>(
-      `${entityPath(entity)}/diff${toSearch({ from, to })}`,
-    );
+    return this.call(infraPlansRoutes.diff, {
+      params: entityParams(entity),
+      query: { from, to },
+    });
   }
   async documentUrl(
     entity: EntityName,
     document: PlanDocumentName,
-    query?: { revision?: number; environment?: string },
+    query: DocumentQuery = {},
   ) {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('infra-plans');
-    return `${baseUrl}${entityPath(entity)}/documents/${encodeURIComponent(
+    return `${baseUrl}${fillPath(infraPlansRoutes.document.path, {
+      ...entityParams(entity),
       document,
-    )}${toSearch(query)}`;
+    })}${toSearch(query)}`;
   }
-  async getDocument(
+  getDocument(
     entity: EntityName,
     document: PlanDocumentName,
-    query?: { revision?: number; environment?: string },
+    query: DocumentQuery = {},
   ) {
-    const response = await this.options.fetchApi.fetch(
-      await this.documentUrl(entity, document, query),
-    );
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return response.text();
+    return this.call(infraPlansRoutes.document, {
+      params: { ...entityParams(entity), document },
+      query,
+    });
   }
 }

@@ -173,7 +173,10 @@ export function workloadHealth(
   const failing = failingPods(objects, now);
   const atMaximum = hpasAtMaximum(objects);
   return {
-    ...service,
+    // Named one by one: a claim carries more than the answer declares.
+    serviceId: service.serviceId,
+    entityRef: service.entityRef,
+    title: service.title,
     status: statusOf(replicas, failing, atMaximum),
     ready: replicas.reduce((sum, w) => sum + w.ready, 0),
     desired: replicas.reduce((sum, w) => sum + w.desired, 0),

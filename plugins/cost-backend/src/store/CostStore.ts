@@ -8,6 +8,7 @@ import type {
   SpendDimension,
   SpendFilters,
   SpendTotal,
+  StoredEstimate,
   StoredEstimateSummary,
 } from '@gatehouse/plugin-cost-common';
 import type { DailyAggregate } from '../focus';
@@ -118,14 +119,10 @@ export interface CostStore {
     limit: number;
   }): Promise<CostAlert[]>;
 
-  saveEstimate(
-    estimate: StoredEstimateSummary & { result: unknown },
-  ): Promise<void>;
+  saveEstimate(estimate: StoredEstimate): Promise<void>;
   listEstimates(query: {
     entityRef?: string;
     limit: number;
   }): Promise<StoredEstimateSummary[]>;
-  getEstimate(
-    id: string,
-  ): Promise<(StoredEstimateSummary & { result: unknown }) | undefined>;
+  getEstimate(id: string): Promise<StoredEstimate | undefined>;
 }

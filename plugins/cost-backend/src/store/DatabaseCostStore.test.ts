@@ -3,6 +3,7 @@ import { storageTestDatabases } from '@gatehouse/test-utils';
 import { Knex } from 'knex';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { DailyAggregate } from '../focus';
+import type { StoredEstimate } from '@gatehouse/plugin-cost-common';
 import { DatabaseCostStore } from './DatabaseCostStore';
 import { FileIngestion } from './CostStore';
 
@@ -268,14 +269,15 @@ describe.each(databases.eachSupportedId())(
         id: 'e1',
         createdAt: '2026-03-01T10:00:00.000Z',
         approximateCount: null,
-        result: { a: 1 },
+        // The store keeps the breakdown as it is given: any JSON will do here.
+        result: { a: 1 } as unknown as StoredEstimate['result'],
       });
       await store.saveEstimate({
         ...base,
         id: 'e2',
         createdAt: '2026-03-02T10:00:00.000Z',
         approximateCount: 2,
-        result: { a: 2 },
+        result: { a: 2 } as unknown as StoredEstimate['result'],
       });
       const listed = await store.listEstimates({
         entityRef: 'component:default/api',

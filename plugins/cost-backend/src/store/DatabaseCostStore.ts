@@ -8,6 +8,7 @@ import type {
   IngestionRun,
   SpendDimension,
   SpendTotal,
+  StoredEstimate,
   StoredEstimateSummary,
 } from '@gatehouse/plugin-cost-common';
 import { randomUUID } from 'node:crypto';
@@ -432,9 +433,7 @@ export class DatabaseCostStore implements CostStore {
     return rows.map(toAlert);
   }
 
-  async saveEstimate(
-    estimate: StoredEstimateSummary & { result: unknown },
-  ): Promise<void> {
+  async saveEstimate(estimate: StoredEstimate): Promise<void> {
     await this.db('cost_estimates').insert({
       id: estimate.id,
       entity_ref: estimate.entityRef,
@@ -466,7 +465,7 @@ export class DatabaseCostStore implements CostStore {
     return rows.map(toEstimateSummary);
   }
 
-  async getEstimate(id: string) {
+  async getEstimate(id: string): Promise<StoredEstimate | undefined> {
     const row = await this.db('cost_estimates').where({ id }).first();
     return row
       ? { ...toEstimateSummary(row), result: JSON.parse(row.result) }
