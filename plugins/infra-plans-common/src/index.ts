@@ -39,8 +39,8 @@ export type {
   PresetPlanOptions,
 } from './presets';
 export * from './documents';
-export { VALIDATION_RULES } from './rules';
-export type { ValidationRule } from './rules';
+export { VALIDATION_RULES } from './validationRules';
+export type { ValidationRule } from './validationRules';
 export * from './api';
 export * from './permissions';
 export { InfraPlansClient } from './client';

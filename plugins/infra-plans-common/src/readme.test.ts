@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import { FIXTURE_DATE } from './__fixtures__/plans';
 import { parsePlan } from './parse';
-import { VALIDATION_RULES } from './rules';
+import { VALIDATION_RULES } from './validationRules';
 import { TIER_REQUIREMENTS } from './tiers';
 
 const readme = readFileSync(resolve(__dirname, '../README.md'), 'utf8');

@@ -2,62 +2,157 @@
  * Parsers for the units people write in an infrastructure plan: Kubernetes
  * CPU (`250m`, `0.5`, `2`) and memory/storage quantities (`512Mi`, `20Gi`),
  * durations (`90s`, `15m`, `1h`, `30d`, `1h30m`), port ranges (`443`,
- * `1024-65535`) and int-or-percent values (`1`, `25%`).
+ * `1024-65535`) and int-or-percent values (`1`, `25%`); and the reading of
+ * any Kubernetes quantity, for code that reads manifests and objects.
  *
  * Every parser returns `undefined` for input it does not understand, so the
  * validator can report the problem where it occurs instead of throwing.
  */
 
-const CPU_PATTERN = /^(\d+(?:\.\d+)?)(m?)$/;
+// ------------------------------------------------------------- quantities
+//
+// The one reading of Kubernetes quantities (`250m`, `512Mi`, `1e3`) in the
+// repository: plans, the cost estimate of manifests and the cluster
+// simulator all come here. There are two layers, on purpose:
+//
+// - `parseQuantity` accepts exactly what the Kubernetes API server accepts
+//   (resource.Quantity). Code that reads real manifests or objects uses it,
+//   because a manifest Kubernetes would apply must not be refused.
+// - `parseCpu` and `parseMemory` read what a plan author writes. They accept
+//   the same grammar minus spellings that are legal Kubernetes but, in a
+//   plan, are almost always a slip: `512m` of memory is 0.512 bytes
+//   (Kubernetes rounds it up to one byte; the author meant `512Mi`), and
+//   `1k` or `1M` of CPU is a thousand or a million cores. Plan validation
+//   refuses those with a message that says what to write instead
+//   (`explainMemory`), rather than planning a one-byte workload.
 
 /**
- * Parses a Kubernetes CPU quantity into millicores: `250m` → 250,
- * `0.5` → 500, `2` → 2000, `1.5` → 1500.
+ * The grammar of a Kubernetes quantity (resource.Quantity): an optionally
+ * signed decimal number (`2`, `0.5`, `.5`, `5.`) with at most one suffix,
+ * binary SI (`Ki` to `Ei`), decimal SI (`n`, `u`, `m`, `k`, `M` to `E`) or a
+ * decimal exponent (`e3`, `E-2`). Like the API server, it allows no spaces
+ * and no other suffixes: `1K`, `1KB`, `1GiB` and `1 Gi` are not quantities.
+ * @public
+ */
+export const QUANTITY_PATTERN =
+  /^([+-]?)(\d+\.?\d*|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
+
+const BINARY_EXPONENTS: Record<string, number> = {
+  Ki: 10,
+  Mi: 20,
+  Gi: 30,
+  Ti: 40,
+  Pi: 50,
+  Ei: 60,
+};
+
+const DECIMAL_EXPONENTS: Record<string, number> = {
+  n: -9,
+  u: -6,
+  m: -3,
+  '': 0,
+  k: 3,
+  M: 6,
+  G: 9,
+  T: 12,
+  P: 15,
+  E: 18,
+};
+
+/** A quantity taken apart: sign, the number as written, its suffix. */
+interface QuantityParts {
+  negative: boolean;
+  digits: string;
+  suffix: string;
+  /** The suffix as powers of ten and of two (`k` → 3, 0; `Mi` → 0, 20). */
+  exponent10: number;
+  exponent2: number;
+}
+
+function quantityParts(value: string | number): QuantityParts | undefined {
+  // A number is written out first (3 → "3", 1e21 → "1e+21"), which the
+  // grammar reads as well; NaN and Infinity are not quantities.
+  const match = QUANTITY_PATTERN.exec(String(value));
+  if (!match) return undefined;
+  const [, sign, digits, suffix = ''] = match;
+  const binary = BINARY_EXPONENTS[suffix];
+  return {
+    negative: sign === '-',
+    digits,
+    suffix,
+    exponent10:
+      binary !== undefined
+        ? 0
+        : DECIMAL_EXPONENTS[suffix] ?? Number(suffix.slice(1)),
+    exponent2: binary ?? 0,
+  };
+}
+
+/**
+ * The quantity's value times 10^shift. It is computed from the decimal
+ * digits as written, so `1100m` is exactly 1.1 and 1100 millicores
+ * (multiplying 1100 by 0.001 gives 1.1000000000000001).
+ */
+function quantityValue(parts: QuantityParts, shift = 0): number {
+  const magnitude =
+    Number(`${parts.digits}e${parts.exponent10 + shift}`) *
+    2 ** parts.exponent2;
+  return parts.negative && magnitude !== 0 ? -magnitude : magnitude;
+}
+
+/**
+ * Reads any Kubernetes quantity into its plain value: cores for CPU, bytes
+ * for memory and storage. `500m` → 0.5, `512Mi` → 536870912, `1G` → 1e9,
+ * `1e3` → 1000, and `512m` → 0.512 (legal Kubernetes, if odd, for memory).
+ * Numbers are taken as written. Signs are part of the grammar, so `-1` is
+ * -1: whether a negative amount makes sense is for the caller to say.
+ * Returns `undefined` for anything the API server would refuse.
+ * @public
+ */
+export function parseQuantity(value: string | number): number | undefined {
+  const parts = quantityParts(value);
+  return parts ? quantityValue(parts) : undefined;
+}
+
+/**
+ * Parses the CPU of a plan into whole millicores: `250m` → 250, `0.5` →
+ * 500, `2` → 2000, `1.5` → 1500. A plan writes CPU as cores or millicores,
+ * the two forms Kubernetes itself prints; any other suffix (`1k`, `1M`,
+ * `500000u`) is refused as a likely slip, and so are negative amounts.
+ * Fractions of a millicore round up, as Kubernetes rounds them (MilliValue).
  * @public
  */
 export function parseCpu(value: string | number): number | undefined {
-  if (typeof value === 'number') {
-    return Number.isFinite(value) && value >= 0
-      ? Math.round(value * 1000)
-      : undefined;
-  }
-  const match = CPU_PATTERN.exec(value.trim());
-  if (!match) return undefined;
-  const amount = Number(match[1]);
-  return match[2] === 'm' ? amount : Math.round(amount * 1000);
+  const parts = quantityParts(value);
+  if (!parts) return undefined;
+  if (typeof value === 'string' && parts.suffix !== '' && parts.suffix !== 'm')
+    return undefined;
+  const millicores = quantityValue(parts, 3);
+  return millicores < 0 ? undefined : Math.ceil(millicores);
 }
 
-const MEMORY_FACTORS: Record<string, number> = {
-  '': 1,
-  Ki: 1024,
-  Mi: 1024 ** 2,
-  Gi: 1024 ** 3,
-  Ti: 1024 ** 4,
-  Pi: 1024 ** 5,
-  k: 1e3,
-  K: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
+/** Suffixes that count fractions of a byte: never meant for memory. */
+const SUB_BYTE_SUFFIXES: Record<string, string> = {
+  m: 'milli',
+  u: 'micro',
+  n: 'nano',
 };
 
-const MEMORY_PATTERN = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|Pi|k|K|M|G|T|P)?$/;
-
 /**
- * Parses a Kubernetes memory or storage quantity into bytes: `512Mi` →
- * 536870912, `1Gi` → 1073741824, `500M` → 500000000, `1024` → 1024.
- * A lower-case `m` (milli-bytes in Kubernetes, almost always a typo for `Mi`)
- * and non-Kubernetes suffixes such as `MB` or `GiB` are rejected.
+ * Parses the memory or storage of a plan into whole bytes: `512Mi` →
+ * 536870912, `1Gi` → 1073741824, `500M` → 500000000, `1024` → 1024,
+ * `1e9` → 1000000000. Everything Kubernetes accepts is accepted except
+ * negative amounts and the fractions-of-a-byte suffixes `m`, `u` and `n`
+ * (`512m` is 0.512 bytes in Kubernetes and almost always a typo for
+ * `512Mi`; see {@link explainMemory}). Like Kubernetes, a fraction of a
+ * byte left over (`0.1Ki`) rounds up.
  * @public
  */
 export function parseMemory(value: string | number): number | undefined {
-  if (typeof value === 'number') {
-    return Number.isFinite(value) && value >= 0 ? value : undefined;
-  }
-  const match = MEMORY_PATTERN.exec(value.trim());
-  if (!match) return undefined;
-  return Number(match[1]) * MEMORY_FACTORS[match[2] ?? ''];
+  const parts = quantityParts(value);
+  if (!parts || parts.suffix in SUB_BYTE_SUFFIXES) return undefined;
+  const bytes = quantityValue(parts);
+  return bytes < 0 ? undefined : Math.ceil(bytes);
 }
 
 /**
@@ -67,10 +162,18 @@ export function parseMemory(value: string | number): number | undefined {
  */
 export function explainMemory(value: string | number): string | undefined {
   if (parseMemory(value) !== undefined) return undefined;
-  const text = String(value).trim();
-  const milli = /^(\d+(?:\.\d+)?)m$/.exec(text);
-  if (milli) {
-    return `"m" means milli-bytes in Kubernetes; write ${milli[1]}Mi for mebibytes`;
+  const text = String(value);
+  const parts = quantityParts(text);
+  if (parts && parts.suffix in SUB_BYTE_SUFFIXES) {
+    const prefix = SUB_BYTE_SUFFIXES[parts.suffix];
+    return parts.suffix === 'm'
+      ? `"m" means ${prefix}-bytes in Kubernetes; write ${parts.digits}Mi for mebibytes`
+      : `"${parts.suffix}" means ${prefix}-bytes in Kubernetes; write memory in Ki, Mi or Gi`;
+  }
+  if (parts) return 'memory cannot be negative';
+  const upperKilo = /^(\d+(?:\.\d+)?)K$/.exec(text);
+  if (upperKilo) {
+    return `Kubernetes writes kilo as a lower-case k; write ${upperKilo[1]}k (×1000) or ${upperKilo[1]}Ki (×1024)`;
   }
   const bytesSuffix = /^(\d+(?:\.\d+)?)\s*([KMGTP])i?B$/i.exec(text);
   if (bytesSuffix) {
@@ -79,6 +182,9 @@ export function explainMemory(value: string | number): string | undefined {
     }${bytesSuffix[2].toUpperCase()}i (binary) or ${
       bytesSuffix[1]
     }${bytesSuffix[2].toUpperCase()} (decimal); Kubernetes quantities have no "B"`;
+  }
+  if (/\s/.test(text)) {
+    return 'remove the spaces: Kubernetes quantities have none (512Mi)';
   }
   return 'use a Kubernetes quantity such as 512Mi, 2Gi or 100Gi';
 }
@@ -155,14 +261,14 @@ export function formatDuration(seconds: number): string {
 }
 
 /**
- * Formats millicores the way Kubernetes authors write them: 250 → `250m`,
- * 1000 → `1`, 1500 → `1500m`.
+ * Formats millicores the way Kubernetes prints CPU: whole cores bare,
+ * anything else in millicores (250 → `250m`, 1000 → `1`, 1500 → `1500m`).
+ * The figure is rounded to a whole millicore first, so 999.6 is `1`.
  * @public
  */
 export function formatCpu(millicores: number): string {
-  return millicores % 1000 === 0
-    ? String(millicores / 1000)
-    : `${Math.round(millicores)}m`;
+  const rounded = Math.round(millicores);
+  return rounded % 1000 === 0 ? String(rounded / 1000) : `${rounded}m`;
 }
 
 /**
@@ -183,6 +289,28 @@ export function formatMemory(bytes: number): string {
     }
   }
   return String(bytes);
+}
+
+const BINARY_SUFFIXES_LARGEST_FIRST = Object.entries(BINARY_EXPONENTS)
+  .map(([suffix, exponent]) => [suffix, 2 ** exponent] as const)
+  .reverse();
+
+/**
+ * Formats bytes as Kubernetes prints a binary quantity (its canonical form):
+ * the largest suffix that keeps the number whole, so 536870912 → `512Mi`,
+ * 1610612736 → `1536Mi`, 4294967296 → `4Gi`, 1000 → `1000`, 0 → `0`. Use it
+ * for values written into manifests; {@link formatMemory} is for reading.
+ * The figure is rounded to a whole byte first.
+ * @public
+ */
+export function formatMemoryQuantity(bytes: number): string {
+  const whole = Math.round(bytes);
+  if (whole !== 0) {
+    for (const [suffix, size] of BINARY_SUFFIXES_LARGEST_FIRST) {
+      if (whole % size === 0) return `${whole / size}${suffix}`;
+    }
+  }
+  return String(whole);
 }
 
 /** A port range, inclusive at both ends. @public */

@@ -3,22 +3,23 @@
  * it is released, in a stable shape. Every key is always present; a value
  * the plan does not specify is `null`. Sizes are normalised (millicores, MiB,
  * GiB) and durations are kept as written.
+ *
+ * The types below are the document's format; each section fills its part
+ * (`sections/<section>/document.ts`).
  */
 import type { EnvironmentPlan, InfraPlan } from '../schema';
 import { TIERS } from '../schema';
-import {
-  SUBNET_TIERS,
-  describePeer,
-  describePorts,
-  describeProbe,
-  groupCapacity,
-  kubernetesKinds,
-  orderedEnvironments,
-  placement,
-  toMiB,
-  usableAddresses,
-  workloadFigures,
-} from './derive';
+import { bucketDeploymentStores } from '../sections/buckets/document';
+import { cacheDeploymentStores } from '../sections/caches/document';
+import { clusterDeployment } from '../sections/compute/document';
+import { databaseDeploymentStores } from '../sections/databases/document';
+import { deliveryDeployment } from '../sections/delivery/document';
+import { disasterRecoveryDeployment } from '../sections/disasterRecovery/document';
+import { networkDeployment } from '../sections/network/document';
+import { queueDeploymentStores } from '../sections/queues/document';
+import { securityDeployment } from '../sections/security/document';
+import { workloadsDeployment } from '../sections/workloads/document';
+import { orderedEnvironments } from './derive';
 
 /** Identifier of the document format. @public */
 export const DEPLOYMENT_ARCHITECTURE_PLAN_SCHEMA =
@@ -184,280 +185,27 @@ export interface DeploymentArchitecturePlan {
   environments: DeploymentEnvironment[];
 }
 
-function usersOf(env: EnvironmentPlan, store: string): string[] {
-  return env.workloads
-    .filter(
-      w =>
-        (w.uses ?? []).includes(store) ||
-        w.autoscaling?.targets.queue?.name === store,
-    )
-    .map(w => w.name);
-}
-
-function dataStores(env: EnvironmentPlan): DeploymentDataStore[] {
-  const d = env.data ?? {};
-  const atRest = env.security?.encryption?.atRest.enabled ?? null;
-  const base = {
-    engine: null,
-    version: null,
-    size: null,
-    multiAz: null,
-    replicas: null,
-    backupRetention: null,
-    pointInTimeRecovery: null,
-  };
-  return [
-    ...(d.databases ?? []).map(db => ({
-      ...base,
-      kind: 'database' as const,
-      name: db.name,
-      terraformResource: db.engine.startsWith('aurora')
-        ? 'aws_rds_cluster'
-        : 'aws_db_instance',
-      engine: db.engine,
-      version: db.version,
-      size: `${db.instanceClass}, ${db.storage.allocated}${
-        db.storage.max ? ` (autoscaling to ${db.storage.max})` : ''
-      }`,
-      multiAz: db.multiAz,
-      replicas: db.readReplicas ?? 0,
-      backupRetention: db.backup?.retention ?? null,
-      pointInTimeRecovery: db.backup?.pointInTimeRecovery ?? null,
-      encrypted: db.encrypted ?? atRest,
-      usedBy: usersOf(env, db.name),
-    })),
-    ...(d.caches ?? []).map(c => ({
-      ...base,
-      kind: 'cache' as const,
-      name: c.name,
-      terraformResource: 'aws_elasticache_replication_group',
-      engine: c.engine,
-      version: c.version,
-      size: `${c.shards ?? 1} × ${c.nodeType}`,
-      multiAz: c.multiAz ?? false,
-      replicas: c.replicasPerShard ?? 0,
-      backupRetention: c.snapshotRetention ?? null,
-      encrypted: atRest,
-      usedBy: usersOf(env, c.name),
-    })),
-    ...(d.objectStorage ?? []).map(b => ({
-      ...base,
-      kind: 'objectStorage' as const,
-      name: b.name,
-      terraformResource: 'aws_s3_bucket',
-      engine: 's3',
-      encrypted: b.encryption !== 'none',
-      usedBy: usersOf(env, b.name),
-    })),
-    ...(d.queues ?? []).map(q => ({
-      ...base,
-      kind: 'queue' as const,
-      name: q.name,
-      terraformResource: 'aws_sqs_queue',
-      engine: q.fifo ? 'sqs-fifo' : 'sqs',
-      backupRetention: q.retention ?? null,
-      encrypted: atRest,
-      usedBy: usersOf(env, q.name),
-    })),
-  ];
-}
-
 function environment(
   name: string,
   env: EnvironmentPlan,
 ): DeploymentEnvironment {
-  const net = env.network;
-  const del = env.delivery;
-  const dr = env.disasterRecovery;
-  const sec = env.security;
   return {
     name,
     tier: env.tier,
     region: env.region,
     size: env.size ?? null,
-    network: {
-      vpcCidr: net.vpc.cidr,
-      availabilityZones: [...net.vpc.availabilityZones],
-      natGateways: net.vpc.natGateways ?? null,
-      flowLogs: net.vpc.flowLogs ?? false,
-      subnets: SUBNET_TIERS.flatMap(tier =>
-        (net.subnets[tier] ?? []).map(s => ({
-          tier,
-          az: s.az,
-          cidr: s.cidr,
-          usableAddresses: usableAddresses(s.cidr),
-        })),
-      ),
-      loadBalancers: (net.loadBalancers ?? []).map(lb => ({
-        name: lb.name,
-        type: lb.type,
-        scheme: lb.scheme,
-        subnetTier:
-          lb.subnets ??
-          (lb.scheme === 'internet-facing' ? 'public' : 'private'),
-        listeners: lb.listeners.map(l => ({
-          port: l.port,
-          protocol: l.protocol,
-          redirectToHttps: l.redirectToHttps ?? false,
-        })),
-        targets: [
-          ...new Set([
-            ...(lb.targets ?? []),
-            ...env.workloads
-              .filter(w => w.expose?.loadBalancer === lb.name)
-              .map(w => w.name),
-          ]),
-        ],
-        securityGroups: lb.securityGroups ?? [],
-      })),
-      securityGroups: (net.securityGroups ?? []).map(g => ({
-        name: g.name,
-        rules: (['ingress', 'egress'] as const).flatMap(direction =>
-          (g[direction] ?? []).map(r => ({
-            direction,
-            protocol: r.protocol,
-            ports: describePorts(r.protocol, r.ports),
-            peer: describePeer(r),
-          })),
-        ),
-      })),
-    },
-    cluster: {
-      platform: 'eks',
-      kubernetesVersion: env.compute.cluster.kubernetesVersion,
-      endpointAccess: env.compute.cluster.endpointAccess ?? null,
-      nodeGroups: env.compute.nodeGroups.map(g => {
-        const cap = groupCapacity(g);
-        return {
-          name: g.name,
-          instanceTypes: [...g.instanceTypes],
-          capacityType: g.capacityType ?? 'on-demand',
-          minSize: g.minSize,
-          desiredSize: g.desiredSize,
-          maxSize: g.maxSize,
-          taints: (g.taints ?? []).map(
-            t => `${t.key}=${t.value ?? ''}:${t.effect}`,
-          ),
-          vcpu: cap ? cap.vcpu : null,
-          memoryGiB: cap ? cap.memoryGiB : null,
-        };
-      }),
-    },
-    workloads: env.workloads.map(w => {
-      const f = workloadFigures(w);
-      const hpa = w.autoscaling;
-      return {
-        name: w.name,
-        type: w.type,
-        image: w.image,
-        nodeGroup: placement(env, w),
-        ports: (w.ports ?? []).map(p => ({
-          name: p.name ?? null,
-          containerPort: p.containerPort,
-          servicePort:
-            w.type === 'service' ? p.servicePort ?? p.containerPort : null,
-        })),
-        replicas: {
-          initial: w.replicas,
-          min: f.minReplicas,
-          max: f.maxReplicas,
-        },
-        resources: {
-          cpuRequestMillicores: f.cpuRequest,
-          cpuLimitMillicores: f.cpuLimit,
-          memoryRequestMiB: toMiB(f.memoryRequest),
-          memoryLimitMiB: f.memoryLimit === null ? null : toMiB(f.memoryLimit),
-          qosClass: f.qosClass,
-        },
-        probes: {
-          liveness: describeProbe(w.probes?.liveness),
-          readiness: describeProbe(w.probes?.readiness),
-          startup: describeProbe(w.probes?.startup),
-        },
-        autoscaling: hpa
-          ? {
-              minReplicas: hpa.minReplicas,
-              maxReplicas: hpa.maxReplicas,
-              cpuUtilization: hpa.targets.cpuUtilization ?? null,
-              memoryUtilization: hpa.targets.memoryUtilization ?? null,
-              requestsPerSecond: hpa.targets.requestsPerSecond ?? null,
-              queue: hpa.targets.queue ? { ...hpa.targets.queue } : null,
-            }
-          : null,
-        disruptionBudget: w.disruptionBudget
-          ? {
-              minAvailable: w.disruptionBudget.minAvailable ?? null,
-              maxUnavailable: w.disruptionBudget.maxUnavailable ?? null,
-            }
-          : null,
-        exposure: w.expose
-          ? {
-              loadBalancer: w.expose.loadBalancer,
-              host: w.expose.host ?? null,
-              path: w.expose.path ?? '/',
-            }
-          : null,
-        uses: [...(w.uses ?? [])],
-        kubernetesKinds: kubernetesKinds(env, w),
-      };
-    }),
-    dataStores: dataStores(env),
-    delivery: del
-      ? {
-          strategy: del.strategy,
-          controller:
-            del.strategy === 'rolling'
-              ? 'kubernetes-deployment'
-              : 'argo-rollouts',
-          rollingUpdate:
-            del.strategy === 'rolling'
-              ? del.rolling ?? { maxSurge: '25%', maxUnavailable: '25%' }
-              : null,
-          blueGreen:
-            del.strategy === 'blue-green'
-              ? {
-                  autoPromote: del.blueGreen?.autoPromote ?? false,
-                  scaleDownDelay: del.blueGreen?.scaleDownDelay ?? null,
-                }
-              : null,
-          canarySteps:
-            del.strategy === 'canary'
-              ? (del.canary?.steps ?? []).map(s => ({
-                  weight: s.weight,
-                  pause: s.pause ?? null,
-                }))
-              : null,
-          rollback: del.rollback
-            ? {
-                automatic: del.rollback.automatic ?? false,
-                procedure: del.rollback.procedure,
-                triggers: del.rollback.triggers ?? [],
-              }
-            : null,
-          approvalsRequired: del.approvals?.required ?? false,
-        }
-      : null,
-    disasterRecovery: dr
-      ? {
-          rpo: dr.rpo,
-          rto: dr.rto,
-          strategy: dr.strategy,
-          drRegion: dr.drRegion ?? null,
-          testCadence: dr.testCadence,
-        }
-      : null,
-    security: sec
-      ? {
-          encryptionAtRest: sec.encryption?.atRest.enabled ?? false,
-          encryptionInTransit: sec.encryption?.inTransit.enabled ?? false,
-          minTlsVersion: sec.encryption?.inTransit.minTlsVersion ?? null,
-          secretsManager: sec.secrets?.manager ?? null,
-          wafRules: sec.waf?.enabled
-            ? (sec.waf.rules ?? []).map(r => r.name)
-            : [],
-          compliance: sec.compliance ?? [],
-        }
-      : null,
+    network: networkDeployment(env),
+    cluster: clusterDeployment(env),
+    workloads: workloadsDeployment(env),
+    dataStores: [
+      ...databaseDeploymentStores(env),
+      ...cacheDeploymentStores(env),
+      ...bucketDeploymentStores(env),
+      ...queueDeploymentStores(env),
+    ],
+    delivery: deliveryDeployment(env),
+    disasterRecovery: disasterRecoveryDeployment(env),
+    security: securityDeployment(env),
     budgetMonthlyUsd: env.budget?.monthlyUsd ?? null,
   };
 }

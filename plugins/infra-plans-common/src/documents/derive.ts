@@ -16,10 +16,12 @@ import {
   MIB,
   formatPortRange,
   parseCpu,
+  parseDuration,
   parseMemory,
   parsePortRange,
 } from '../units';
-import { candidateGroups } from '../validate/compute';
+import { candidateGroups } from '../sections/compute/validate';
+import type { PerformanceRecommendation } from './performancePlan';
 
 export const SUBNET_TIERS: SubnetTier[] = ['public', 'private', 'database'];
 
@@ -117,6 +119,9 @@ export function workloadFigures(w: Workload): WorkloadFigures {
 export const toMiB = (bytes: number) => Math.round((bytes / MIB) * 100) / 100;
 export const toGiB = (bytes: number) => Math.round((bytes / GIB) * 100) / 100;
 export const round1 = (n: number) => Math.round(n * 10) / 10;
+/** A duration in whole milliseconds; null when it is not given. */
+export const milliseconds = (d: string | undefined) =>
+  d === undefined ? null : Math.round((parseDuration(d) ?? 0) * 1000);
 
 /** The node group a workload lands on (its own, else the first it tolerates). */
 export function placement(env: EnvironmentPlan, w: Workload): string | null {
@@ -183,3 +188,16 @@ export function kubernetesKinds(env: EnvironmentPlan, w: Workload): string[] {
     env.security?.networkPolicy?.defaultDeny ? 'NetworkPolicy' : '',
   ].filter(Boolean);
 }
+
+/**
+ * Adds one recommendation of the performance plan about a subject (a
+ * workload, data store or `environment`); its id is
+ * `<environment>.<subject>.<check>`.
+ */
+export type Recommend = (
+  subject: string,
+  check: string,
+  area: PerformanceRecommendation['area'],
+  priority: PerformanceRecommendation['priority'],
+  recommendation: string,
+) => void;

@@ -2,16 +2,25 @@
  * `Performance_Optimization_Plan.json`: performance targets, the resource
  * and scaling settings that carry them, and recommendations derived from the
  * plan. Every key is always present; unspecified values are `null`.
+ *
+ * The types below are the document's format; each section fills its part
+ * (`sections/<section>/document.ts`). The capacity figures and the
+ * recommendations that weigh the SLOs against several sections are the
+ * document's own.
  */
 import type { EnvironmentPlan, InfraPlan } from '../schema';
-import { parseDuration, parseMemory } from '../units';
+import { cachingPerformance } from '../sections/caches/document';
 import {
-  orderedEnvironments,
-  round1,
-  toGiB,
-  toMiB,
-  workloadFigures,
-} from './derive';
+  databasesPerformance,
+  recommendForDatabaseStorage,
+} from '../sections/databases/document';
+import { alertsPerformance } from '../sections/observability/document';
+import { slosPerformance } from '../sections/slos/document';
+import {
+  recommendForWorkloads,
+  workloadsPerformance,
+} from '../sections/workloads/document';
+import { Recommend, milliseconds, orderedEnvironments, toGiB } from './derive';
 import { capacitySummary } from './scalabilityDesign';
 
 /** Identifier of the document format. @public */
@@ -101,21 +110,12 @@ export interface PerformanceOptimizationPlan {
   environments: PerformanceEnvironment[];
 }
 
-const ms = (d: string | undefined) =>
-  d === undefined ? null : Math.round((parseDuration(d) ?? 0) * 1000);
-
 function recommendations(
   name: string,
   env: EnvironmentPlan,
 ): PerformanceRecommendation[] {
   const out: PerformanceRecommendation[] = [];
-  const add = (
-    subject: string,
-    check: string,
-    area: PerformanceRecommendation['area'],
-    priority: PerformanceRecommendation['priority'],
-    recommendation: string,
-  ) =>
+  const add: Recommend = (subject, check, area, priority, recommendation) =>
     out.push({
       id: `${name}.${subject}.${check}`,
       area,
@@ -123,106 +123,15 @@ function recommendations(
       subject,
       recommendation,
     });
-  const strict = env.tier !== 'development';
 
-  for (const w of env.workloads) {
-    const f = workloadFigures(w);
-    if (w.type === 'service' && !w.probes?.readiness) {
-      add(
-        w.name,
-        'readiness-probe',
-        'probes',
-        'high',
-        'Add a readiness probe so rollouts and scale-ups only send traffic to warmed-up pods.',
-      );
-    }
-    if (f.memoryLimit === null) {
-      add(
-        w.name,
-        'memory-limit',
-        'resources',
-        strict ? 'high' : 'low',
-        'Set a memory limit; without one a leak can starve neighbours on the node.',
-      );
-    } else if (strict && f.memoryLimit > f.memoryRequest) {
-      add(
-        w.name,
-        'memory-request-equals-limit',
-        'resources',
-        'medium',
-        `Raise the memory request from ${toMiB(
-          f.memoryRequest,
-        )} MiB to the limit (${toMiB(
-          f.memoryLimit,
-        )} MiB): pods using more than they request are the first evicted under node memory pressure.`,
-      );
-    }
-    if (
-      f.cpuLimit !== null &&
-      f.cpuLimit < 2 * f.cpuRequest &&
-      w.type === 'service'
-    ) {
-      add(
-        w.name,
-        'cpu-throttling',
-        'resources',
-        'low',
-        `The CPU limit (${f.cpuLimit}m) is under twice the request (${f.cpuRequest}m); CFS throttling will show up as tail latency. Raise or drop the CPU limit for latency-sensitive services.`,
-      );
-    }
-    const hpa = w.autoscaling;
-    if (hpa) {
-      const cpu = hpa.targets.cpuUtilization;
-      if (cpu !== undefined && cpu > 80) {
-        add(
-          w.name,
-          'hpa-cpu-target',
-          'autoscaling',
-          'medium',
-          `Lower the CPU target from ${cpu}% to 60–75% so replicas are added before saturation (new pods take time to become ready).`,
-        );
-      }
-      const down =
-        parseDuration(hpa.behavior?.scaleDown?.stabilizationWindow ?? '300s') ??
-        300;
-      if (down < 300) {
-        add(
-          w.name,
-          'scale-down-window',
-          'autoscaling',
-          'low',
-          'Keep the scale-down stabilisation window at 300s or more to avoid flapping on bursty traffic.',
-        );
-      }
-      if (hpa.minReplicas < 2 && env.tier === 'production') {
-        add(
-          w.name,
-          'min-replicas',
-          'autoscaling',
-          'high',
-          'Run at least two replicas in production so one pod or node failure does not drop traffic.',
-        );
-      }
-    } else if (
-      w.type === 'service' &&
-      strict &&
-      env.slos?.throughputRps !== undefined
-    ) {
-      add(
-        w.name,
-        'autoscaling',
-        'autoscaling',
-        'medium',
-        'Add an HPA: the throughput objective implies variable load, and a fixed replica count either wastes capacity or saturates.',
-      );
-    }
-  }
+  recommendForWorkloads(env, add);
 
+  // What the SLOs ask of the data tier and of the alerts.
   const slos = env.slos;
   const d = env.data ?? {};
   const alerts = env.observability?.alerts ?? [];
   if (slos) {
-    const p95 = ms(slos.latencyP95) ?? 0;
+    const p95 = milliseconds(slos.latencyP95) ?? 0;
     if ((d.databases ?? []).length && !(d.caches ?? []).length && p95 <= 200) {
       add(
         'environment',
@@ -272,26 +181,7 @@ function recommendations(
       }
     }
   }
-  for (const db of d.databases ?? []) {
-    if (!db.storage.max) {
-      add(
-        db.name,
-        'storage-autoscaling',
-        'database',
-        'low',
-        'Set storage.max to enable storage autoscaling instead of resizing by hand.',
-      );
-    }
-    if (db.storage.type === 'gp2') {
-      add(
-        db.name,
-        'gp3',
-        'database',
-        'low',
-        'Move from gp2 to gp3: baseline 3,000 IOPS regardless of size, at a lower price.',
-      );
-    }
-  }
+  recommendForDatabaseStorage(env, add);
   if (env.tier === 'production' && !env.observability?.tracing) {
     add(
       'environment',
@@ -323,60 +213,12 @@ function environment(
   name: string,
   env: EnvironmentPlan,
 ): PerformanceEnvironment {
-  const slos = env.slos;
-  const d = env.data ?? {};
   const cap = capacitySummary(env);
   return {
     name,
     tier: env.tier,
-    targets: slos
-      ? {
-          availabilityPercent: slos.availability,
-          latencyP95Ms: ms(slos.latencyP95) ?? 0,
-          latencyP99Ms: ms(slos.latencyP99),
-          throughputRps: slos.throughputRps ?? null,
-          errorRatePercent: slos.errorRate ?? null,
-        }
-      : null,
-    workloads: env.workloads.map(w => {
-      const f = workloadFigures(w);
-      const t = w.autoscaling?.targets;
-      return {
-        name: w.name,
-        qosClass: f.qosClass,
-        cpu: {
-          requestMillicores: f.cpuRequest,
-          limitMillicores: f.cpuLimit,
-          limitToRequestRatio:
-            f.cpuLimit === null || f.cpuRequest === 0
-              ? null
-              : round1(f.cpuLimit / f.cpuRequest),
-        },
-        memory: {
-          requestMiB: toMiB(f.memoryRequest),
-          limitMiB: f.memoryLimit === null ? null : toMiB(f.memoryLimit),
-        },
-        replicas: { min: f.minReplicas, max: f.maxReplicas },
-        scaleOn: t
-          ? [
-              t.cpuUtilization !== undefined ? `cpu:${t.cpuUtilization}%` : '',
-              t.memoryUtilization !== undefined
-                ? `memory:${t.memoryUtilization}%`
-                : '',
-              t.requestsPerSecond !== undefined
-                ? `requests-per-second:${t.requestsPerSecond}`
-                : '',
-              t.queue
-                ? `queue:${t.queue.name}:${t.queue.messagesPerReplica}`
-                : '',
-            ].filter(Boolean)
-          : [],
-        scaleUpWindow:
-          w.autoscaling?.behavior?.scaleUp?.stabilizationWindow ?? null,
-        scaleDownWindow:
-          w.autoscaling?.behavior?.scaleDown?.stabilizationWindow ?? null,
-      };
-    }),
+    targets: slosPerformance(env),
+    workloads: workloadsPerformance(env),
     capacity: {
       cpuRequestedAtMaxMillicores: cap.requested.max.cpu,
       memoryRequestedAtMaxGiB: toGiB(cap.requested.max.memory),
@@ -394,32 +236,9 @@ function environment(
           )
         : null,
     },
-    caching: (d.caches ?? []).map(c => ({
-      name: c.name,
-      engine: `${c.engine} ${c.version}`,
-      nodeType: c.nodeType,
-      nodes: (c.shards ?? 1) * (1 + (c.replicasPerShard ?? 0)),
-      evictionPolicy: c.evictionPolicy ?? null,
-      usedBy: env.workloads
-        .filter(w => (w.uses ?? []).includes(c.name))
-        .map(w => w.name),
-    })),
-    databases: (d.databases ?? []).map(db => ({
-      name: db.name,
-      instanceClass: db.instanceClass,
-      readReplicas: db.readReplicas ?? 0,
-      storageGiB: toGiB(parseMemory(db.storage.allocated) ?? 0),
-      maxStorageGiB: db.storage.max
-        ? toGiB(parseMemory(db.storage.max) ?? 0)
-        : null,
-      storageType: db.storage.type ?? null,
-    })),
-    alerts: (env.observability?.alerts ?? []).map(a => ({
-      name: a.name,
-      signal: a.signal,
-      threshold: a.threshold,
-      severity: a.severity,
-    })),
+    caching: cachingPerformance(env),
+    databases: databasesPerformance(env),
+    alerts: alertsPerformance(env),
     recommendations: recommendations(name, env),
   };
 }

@@ -1,16 +1,29 @@
-/** `Scalability_Architecture_Design.md`: load balancing, autoscaling, capacity and data-tier scaling. */
+/**
+ * `Scalability_Architecture_Design.md`: load balancing, autoscaling,
+ * capacity and data-tier scaling. Each section writes its block
+ * (`sections/<section>/document.ts`); the capacity figures, which weigh the
+ * workloads against the node groups, are the document's own.
+ */
 import type { EnvironmentPlan, InfraPlan } from '../schema';
+import { bucketScalingRows } from '../sections/buckets/document';
+import {
+  cacheScalingRows,
+  cachingStrategyScalability,
+} from '../sections/caches/document';
+import { nodeGroupsScalability } from '../sections/compute/document';
+import { databaseScalingRows } from '../sections/databases/document';
+import { loadBalancingScalability } from '../sections/network/document';
+import { queueScalingRows } from '../sections/queues/document';
+import { designTargetsScalability } from '../sections/slos/document';
+import { workloadAutoscalingScalability } from '../sections/workloads/document';
 import { formatCpu, formatMemory } from '../units';
 import {
-  describeBudget,
-  describeTargets,
   groupCapacity,
   orderedEnvironments,
-  placement,
   round1,
   workloadFigures,
 } from './derive';
-import { facts, num, table } from './markdown';
+import { table } from './markdown';
 import { renderTopologyDiagram } from './mermaid';
 
 /** Requested CPU (millicores) and memory (bytes) at minimum and maximum scale, and node capacity. */
@@ -52,30 +65,6 @@ function pct(part: number, whole: number | null): string {
   return whole ? `${Math.round((part / whole) * 100)}%` : 'unknown';
 }
 
-function behaviour(
-  rules:
-    | {
-        stabilizationWindow?: string;
-        policies?: { type: string; value: number; period: string }[];
-      }
-    | undefined,
-): string {
-  if (!rules) return 'default';
-  const policies = (rules.policies ?? [])
-    .map(
-      p => `${p.value}${p.type === 'percent' ? '%' : ' pods'} per ${p.period}`,
-    )
-    .join(', ');
-  return (
-    [
-      rules.stabilizationWindow ? `window ${rules.stabilizationWindow}` : '',
-      policies,
-    ]
-      .filter(Boolean)
-      .join('; ') || 'default'
-  );
-}
-
 function environmentSection(
   name: string,
   env: EnvironmentPlan,
@@ -84,109 +73,9 @@ function environmentSection(
   const out: string[] = [
     `## Environment: ${name}${name === env.tier ? '' : ` (${env.tier})`}\n\n`,
   ];
-  const azCount = env.network.vpc.availabilityZones.length;
-
-  out.push('### Load balancing\n\n');
-  out.push(
-    table(
-      [
-        'Load balancer',
-        'Type',
-        'Scheme',
-        'Listeners',
-        'Targets',
-        'Idle timeout',
-      ],
-      (env.network.loadBalancers ?? []).map(lb => [
-        lb.name,
-        lb.type === 'application' ? 'Application (L7)' : 'Network (L4)',
-        lb.scheme,
-        lb.listeners.map(l => `${l.protocol} ${l.port}`).join(', '),
-        [
-          ...new Set([
-            ...(lb.targets ?? []),
-            ...env.workloads
-              .filter(w => w.expose?.loadBalancer === lb.name)
-              .map(w => w.name),
-          ]),
-        ].join(', '),
-        lb.idleTimeout ?? 'default',
-      ]),
-    ),
-  );
-  if ((env.network.loadBalancers ?? []).length) {
-    out.push(
-      `\nLoad balancers span all ${azCount} availability zones (${env.network.vpc.availabilityZones.join(
-        ', ',
-      )}) and route to pod IPs (target type ip), so new replicas receive traffic as soon as they pass their readiness probe.\n\n`,
-    );
-  } else {
-    out.push(
-      '\nNo load balancer: the workloads take no inbound traffic from outside the cluster.\n\n',
-    );
-  }
-
-  out.push('### Node groups\n\n');
-  out.push(
-    table(
-      [
-        'Node group',
-        'Instance types',
-        'Min',
-        'Desired',
-        'Max',
-        'vCPU at min / max',
-        'Memory GiB at min / max',
-        'Nodes replaced at once',
-      ],
-      env.compute.nodeGroups.map(g => {
-        const cap = groupCapacity(g);
-        return [
-          g.name,
-          g.instanceTypes.join(', '),
-          g.minSize,
-          g.desiredSize,
-          g.maxSize,
-          cap ? `${cap.vcpu.min} / ${cap.vcpu.max}` : 'unknown',
-          cap ? `${cap.memoryGiB.min} / ${cap.memoryGiB.max}` : 'unknown',
-          g.maxUnavailable ?? 1,
-        ];
-      }),
-    ),
-  );
-  out.push(
-    // No cluster autoscaler (or Karpenter) is generated: say what is true.
-    '\nNode groups run at their desired size: nothing in the generated repository adds or removes nodes automatically. Raise `desiredSize` (within min and max) when pods stay pending.\n\n',
-  );
-
-  out.push('### Workload autoscaling\n\n');
-  out.push(
-    table(
-      [
-        'Workload',
-        'Node group',
-        'Replicas',
-        'HPA min–max',
-        'Targets',
-        'Scale up',
-        'Scale down',
-        'Disruption budget',
-      ],
-      env.workloads.map(w => {
-        const hpa = w.autoscaling;
-        return [
-          w.name,
-          placement(env, w) ?? 'unschedulable',
-          w.replicas,
-          hpa ? `${hpa.minReplicas}–${hpa.maxReplicas}` : 'fixed',
-          describeTargets(w).join(', '),
-          hpa ? behaviour(hpa.behavior?.scaleUp) : '',
-          hpa ? behaviour(hpa.behavior?.scaleDown) : '',
-          describeBudget(w) ?? 'none',
-        ];
-      }),
-    ),
-  );
+  out.push(loadBalancingScalability(env));
+  out.push(nodeGroupsScalability(env));
+  out.push(workloadAutoscalingScalability(env));
 
   const cap = capacitySummary(env);
   out.push('\n### Capacity\n\n');
@@ -227,122 +116,23 @@ function environmentSection(
     );
   }
 
-  const d = env.data ?? {};
   out.push('\n### Data tier scaling\n\n');
-  const rows: unknown[][] = [
-    ...(d.databases ?? []).map(db => [
-      `database ${db.name}`,
-      `${db.engine} ${db.version} on ${db.instanceClass}`,
-      `vertical (instance class); ${db.readReplicas ?? 0} read replica${
-        db.readReplicas === 1 ? '' : 's'
-      }${db.multiAz ? '; multi-AZ standby' : ''}`,
-      db.storage.max
-        ? `storage autoscaling ${db.storage.allocated} → ${db.storage.max}`
-        : `fixed ${db.storage.allocated}`,
-    ]),
-    ...(d.caches ?? []).map(c => {
-      const shards = c.shards ?? 1;
-      const nodes = shards * (1 + (c.replicasPerShard ?? 0));
-      const perNode = c.nodeType;
-      return [
-        `cache ${c.name}`,
-        `${c.engine} ${c.version}`,
-        `${shards} shard${shards === 1 ? '' : 's'} × ${
-          1 + (c.replicasPerShard ?? 0)
-        } nodes = ${nodes} × ${perNode}`,
-        c.evictionPolicy ? `eviction ${c.evictionPolicy}` : '',
-      ];
-    }),
-    ...(d.objectStorage ?? []).map(b => [
-      `bucket ${b.name}`,
-      'S3',
-      'scales automatically',
-      (b.lifecycle ?? [])
-        .flatMap(r =>
-          (r.transitions ?? []).map(t => `${t.storageClass} after ${t.after}`),
-        )
-        .join(', '),
-    ]),
-    ...(d.queues ?? []).map(q => {
-      const consumers = env.workloads.filter(
-        w => w.autoscaling?.targets.queue?.name === q.name,
-      );
-      return [
-        `queue ${q.name}`,
-        q.fifo ? 'SQS FIFO' : 'SQS standard',
-        consumers.length
-          ? consumers
-              .map(
-                w =>
-                  `${w.name} scales ${w.autoscaling!.minReplicas}–${
-                    w.autoscaling!.maxReplicas
-                  } at ${
-                    w.autoscaling!.targets.queue!.messagesPerReplica
-                  } messages per replica`,
-              )
-              .join('; ')
-          : 'no queue-driven consumer',
-        q.deadLetter
-          ? `dead-letter after ${q.deadLetter.maxReceives} receives`
-          : '',
-      ];
-    }),
-  ];
-  out.push(table(['Store', 'Engine', 'How it scales', 'Notes'], rows));
-
-  const caches = d.caches ?? [];
-  out.push('\n### Caching strategy\n\n');
   out.push(
-    caches.length
-      ? facts(
-          caches.map(c => {
-            const users = env.workloads
-              .filter(w => (w.uses ?? []).includes(c.name))
-              .map(w => w.name);
-            return [
-              `${c.name}`,
-              `${c.engine} ${c.version} on ${c.nodeType}${
-                users.length ? `, used by ${users.join(', ')}` : ''
-              }${c.evictionPolicy ? `; evicts ${c.evictionPolicy}` : ''}${
-                c.multiAz ? '; fails over across zones' : ''
-              }`,
-            ] as [string, string];
-          }),
-        )
-      : 'No shared cache: every read goes to the data store or is cached in process.\n',
+    table(
+      ['Store', 'Engine', 'How it scales', 'Notes'],
+      [
+        ...databaseScalingRows(env),
+        ...cacheScalingRows(env),
+        ...bucketScalingRows(env),
+        ...queueScalingRows(env),
+      ],
+    ),
   );
 
-  const slos = env.slos;
-  if (slos) {
-    out.push('\n### Targets the design must carry\n\n');
-    out.push(
-      facts([
-        ['Availability', `${slos.availability}% over ${slos.window ?? '30d'}`],
-        ['p95 latency', slos.latencyP95],
-        [
-          'Throughput',
-          slos.throughputRps !== undefined
-            ? `${num(slos.throughputRps)} req/s`
-            : undefined,
-        ],
-        [
-          'Throughput per replica at max scale',
-          slos.throughputRps !== undefined
-            ? (() => {
-                const replicas = env.workloads
-                  .filter(w => w.type === 'service')
-                  .reduce((s, w) => s + workloadFigures(w).maxReplicas, 0);
-                return replicas
-                  ? `${round1(
-                      slos.throughputRps / replicas,
-                    )} req/s across ${replicas} service replicas`
-                  : undefined;
-              })()
-            : undefined,
-        ],
-      ]),
-    );
-  }
+  out.push('\n', cachingStrategyScalability(env));
+
+  const targets = designTargetsScalability(env);
+  if (targets) out.push('\n', targets);
   out.push('\n### Topology\n\n');
   out.push(
     `\`\`\`mermaid\n${renderTopologyDiagram(plan, {

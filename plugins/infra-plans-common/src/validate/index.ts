@@ -5,15 +5,65 @@ import {
   environmentSchema,
   infraPlanSchema,
 } from '../schema';
-import { checkCompute } from './compute';
-import { createContext } from './context';
-import { checkData } from './data';
-import { checkKnownTypes } from './knownTypes';
-import { checkNetwork } from './network';
-import { checkOperations } from './operations';
+import { checkBuckets } from '../sections/buckets/validate';
+import { checkBudget } from '../sections/budget/validate';
+import {
+  checkCacheEngineVersions,
+  checkCacheNodeTypes,
+  checkCaches,
+} from '../sections/caches/validate';
+import {
+  checkCompute,
+  checkKubernetesVersion,
+  checkNodeGroupInstanceTypes,
+} from '../sections/compute/validate';
+import {
+  checkDatabaseEngineVersions,
+  checkDatabaseInstanceClasses,
+  checkDatabases,
+} from '../sections/databases/validate';
+import { checkDataStoreNames } from '../sections/dataStores/validate';
+import { checkDelivery } from '../sections/delivery/validate';
+import { checkDisasterRecovery } from '../sections/disasterRecovery/validate';
+import { checkNetwork } from '../sections/network/validate';
+import { checkObservability } from '../sections/observability/validate';
+import { checkQueues } from '../sections/queues/validate';
+import { checkSecurity } from '../sections/security/validate';
+import { checkRegionListed } from '../sections/service/validate';
+import { EnvContext, createContext } from '../sections/shared/ruleContext';
+import { checkSlos } from '../sections/slos/validate';
+import { checkWorkloads } from '../sections/workloads/validate';
 import { schemaIssues } from './schemaIssues';
-import { checkVersions } from './versions';
-import { checkWorkloads } from './workloads';
+
+/**
+ * The rules of one environment, from every section, in the order their
+ * issues are reported. The order is part of the output (issue lists, the
+ * validation table of the generated documents), so a new rule goes where
+ * its issues should appear rather than at the end by default.
+ */
+const ENVIRONMENT_RULES: readonly ((ctx: EnvContext) => void)[] = [
+  checkNetwork,
+  checkCompute,
+  checkNodeGroupInstanceTypes,
+  checkDatabaseInstanceClasses,
+  checkCacheNodeTypes,
+  checkKubernetesVersion,
+  checkDatabaseEngineVersions,
+  checkCacheEngineVersions,
+  checkWorkloads,
+  checkDataStoreNames,
+  checkDatabases,
+  checkCaches,
+  checkBuckets,
+  checkQueues,
+  checkRegionListed,
+  checkDelivery,
+  checkObservability,
+  checkDisasterRecovery,
+  checkSecurity,
+  checkSlos,
+  checkBudget,
+];
 
 /** Options of {@link validatePlan} and {@link parsePlan}. @public */
 export interface ValidationOptions {
@@ -44,13 +94,7 @@ function runRules(
   asOf: Date,
 ) {
   const ctx = createContext(plan, name, env, sink, asOf);
-  checkNetwork(ctx);
-  checkCompute(ctx);
-  checkKnownTypes(ctx);
-  checkVersions(ctx);
-  checkWorkloads(ctx);
-  checkData(ctx);
-  checkOperations(ctx);
+  for (const rule of ENVIRONMENT_RULES) rule(ctx);
 }
 
 /**
