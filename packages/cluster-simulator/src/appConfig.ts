@@ -1,3 +1,5 @@
+import { stringify } from 'yaml';
+
 /**
  * The `kubernetes:` app-config block that points Backstage's Kubernetes
  * plugin at simulated clusters.
@@ -86,56 +88,13 @@ export function appConfigFor(
   };
 }
 
-function yamlScalar(value: unknown): string {
-  if (typeof value === 'string') {
-    return /^[A-Za-z0-9_./:@-][A-Za-z0-9_./:@ ()-]*$/.test(value) &&
-      !/^(true|false|null|yes|no|on|off|~|[-+]?\d.*)$/i.test(value) &&
-      !value.endsWith(' ') &&
-      !value.includes(': ')
-      ? value
-      : JSON.stringify(value);
-  }
-  return String(value);
-}
-
-function yamlLines(value: unknown, indent: string): string[] {
-  if (Array.isArray(value)) {
-    if (value.length === 0) {
-      return [`${indent}[]`];
-    }
-    return value.flatMap(item => {
-      const inner = yamlLines(item, `${indent}  `);
-      if (item !== null && typeof item === 'object') {
-        return [`${indent}- ${inner[0].trimStart()}`, ...inner.slice(1)];
-      }
-      return [`${indent}- ${yamlScalar(item)}`];
-    });
-  }
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>).flatMap(
-      ([k, v]) => {
-        if (
-          v !== null &&
-          typeof v === 'object' &&
-          (!Array.isArray(v) || v.length)
-        ) {
-          return [`${indent}${k}:`, ...yamlLines(v, `${indent}  `)];
-        }
-        if (Array.isArray(v)) {
-          return [`${indent}${k}: []`];
-        }
-        return [`${indent}${k}: ${yamlScalar(v)}`];
-      },
-    );
-  }
-  return [`${indent}${yamlScalar(value)}`];
-}
-
 /**
  * Renders a plain object (such as {@link appConfigFor}'s result) as YAML.
+ * Long strings stay on one line (no folding), so the block can be pasted
+ * into an app-config as it is.
  *
  * @public
  */
 export function toYaml(value: unknown): string {
-  return `${yamlLines(value, '').join('\n')}\n`;
+  return stringify(value, { lineWidth: 0 });
 }

@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { parseFault } from './server/faults';
 import type { ClusterSimulatorOptions } from './simulator';
 
@@ -37,71 +38,102 @@ function intArg(flag: string, value: string | undefined, min = 0): number {
   return n;
 }
 
+/**
+ * The flags, for `node:util`'s parseArgs. Every value is read as a string
+ * and checked below, so a bad number gets this CLI's own message.
+ */
+const OPTIONS = {
+  'port-base': { type: 'string' },
+  'pods-per-cluster': { type: 'string' },
+  'bench-services': { type: 'string' },
+  token: { type: 'string' },
+  fault: { type: 'string', multiple: true }, // one per cluster
+  'watch-timeout': { type: 'string' },
+  'app-config': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+
+function isOptionName(name: string): name is OptionName {
+  return Object.prototype.hasOwnProperty.call(OPTIONS, name);
+}
+
+/**
+ * Splits the command line into flags with parseArgs (`--flag value`,
+ * `--flag=value`, `-h`) and returns them in order. parseArgs runs
+ * non-strict so that unknown flags and missing values come back as tokens
+ * and get this CLI's messages rather than Node's.
+ */
+function flags(
+  argv: string[],
+): Array<{ name: OptionName; flag: string; value: string | undefined }> {
+  const { tokens } = parseArgs({
+    args: argv,
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  return tokens.map(token => {
+    // Positionals and `--` are unknown here too: the CLI takes only flags.
+    if (token.kind !== 'option' || !isOptionName(token.name)) {
+      throw new Error(`Unknown option '${argv[token.index]}'`);
+    }
+    const flag = token.rawName;
+    if (OPTIONS[token.name].type === 'string' && token.value === undefined) {
+      throw new Error(`${flag} needs a value`);
+    }
+    return { name: token.name, flag, value: token.value };
+  });
+}
+
 /** Parses the CLI flags (`--flag value` or `--flag=value`). */
 export function parseCliArgs(argv: string[]): CliOptions {
   const simulator: ClusterSimulatorOptions = {};
   const faults: Record<string, string> = {};
   const out: CliOptions = { simulator, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    let value: string | undefined;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    const next = () => {
-      if (value !== undefined) {
-        return value;
-      }
-      const v = argv[++i];
-      if (v === undefined) {
-        throw new Error(`${arg} needs a value`);
-      }
-      return v;
-    };
-    switch (arg) {
-      case '-h':
-      case '--help':
+  for (const { name, flag, value = '' } of flags(argv)) {
+    switch (name) {
+      case 'help':
         out.help = true;
         break;
-      case '--port-base': {
-        const port = intArg(arg, next());
+      case 'port-base': {
+        const port = intArg(flag, value);
         if (port > 65535) {
           throw new Error('--port-base must be a port number');
         }
         simulator.portBase = port;
         break;
       }
-      case '--pods-per-cluster':
-        simulator.podsPerCluster = intArg(arg, next());
+      case 'pods-per-cluster':
+        simulator.podsPerCluster = intArg(flag, value);
         break;
-      case '--bench-services':
-        simulator.benchServices = intArg(arg, next(), 1);
+      case 'bench-services':
+        simulator.benchServices = intArg(flag, value, 1);
         break;
-      case '--token':
-        simulator.token = next();
+      case 'token':
+        simulator.token = value;
         break;
-      case '--watch-timeout':
-        simulator.watchTimeoutSeconds = intArg(arg, next());
+      case 'watch-timeout':
+        simulator.watchTimeoutSeconds = intArg(flag, value);
         break;
-      case '--app-config':
-        out.appConfigFile = next();
+      case 'app-config':
+        out.appConfigFile = value;
         break;
-      case '--fault': {
-        const spec = next();
-        const at = spec.indexOf('=');
+      case 'fault': {
+        const at = value.indexOf('=');
         if (at <= 0) {
-          throw new Error(`--fault needs <cluster>=<fault>, got '${spec}'`);
+          throw new Error(`--fault needs <cluster>=<fault>, got '${value}'`);
         }
-        const cluster = spec.slice(0, at);
-        const fault = spec.slice(at + 1);
+        const cluster = value.slice(0, at);
+        const fault = value.slice(at + 1);
         parseFault(fault);
         faults[cluster] = fault;
         break;
       }
       default:
-        throw new Error(`Unknown option '${argv[i]}'`);
+        throw new Error(`Unknown option '${flag}'`);
     }
   }
   if (Object.keys(faults).length) {

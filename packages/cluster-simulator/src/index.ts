@@ -22,12 +22,13 @@ export { ClusterState } from './model/ClusterState';
 export type { ClusterStateOptions } from './model/ClusterState';
 export { SimulatorError } from './model/errors';
 export type { PodLogOptions } from './model/logs';
-export { EXAMPLE_SERVICES, SCENARIO_ANNOTATION } from './model/generate';
+export { SCENARIO_ANNOTATION } from './model/generate';
+export { EXAMPLE_SERVICES } from '../scenarios';
 export { appConfigFor, toYaml, PLACEHOLDER_TOKEN } from './appConfig';
 export type { AppConfigCluster, KubernetesAppConfig } from './appConfig';
 export { parseFault, describeFault } from './server/faults';
 export { validateKubernetesObject, validatedKinds } from './schema';
-export { parseQuantity } from './model/quantity';
+export { parseQuantity } from '@gatehouse/plugin-infra-plans-common';
 export type {
   ClusterDefinition,
   ClusterFault,

@@ -1,4 +1,5 @@
 import Ajv from 'ajv';
+import { QUANTITY_PATTERN } from '@gatehouse/plugin-infra-plans-common';
 import { APIGroup } from '@kubernetes-models/apimachinery/apis/meta/v1/APIGroup';
 import { APIGroupList } from '@kubernetes-models/apimachinery/apis/meta/v1/APIGroupList';
 import { APIResourceList } from '@kubernetes-models/apimachinery/apis/meta/v1/APIResourceList';
@@ -115,8 +116,6 @@ const MODELS: Record<string, ModelCtor> = {
   'argoproj.io/v1alpha1/Rollout': Rollout,
 };
 
-const QUANTITY_PATTERN = '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$';
-
 const ajv = new Ajv({ allErrors: true, strict: true });
 ajv.addKeyword({
   keyword: 'x-object-meta',
@@ -129,7 +128,7 @@ ajv.addKeyword({
   errors: false,
 });
 
-const quantity = { type: 'string', pattern: QUANTITY_PATTERN };
+const quantity = { type: 'string', pattern: QUANTITY_PATTERN.source };
 const usage = {
   type: 'object',
   properties: { cpu: quantity, memory: quantity },

@@ -12,8 +12,11 @@ export {
   DEFAULT_REGION,
 } from './terraform/estimateTerraformPlan';
 export type { EstimateTerraformPlanOptions } from './terraform/estimateTerraformPlan';
-export { parsePlan } from './terraform/parsePlan';
-export type { ParsedPlan, PlanResourceChange } from './terraform/parsePlan';
+export { parseTerraformPlan } from './terraform/parseTerraformPlan';
+export type {
+  ParsedPlan,
+  PlanResourceChange,
+} from './terraform/parseTerraformPlan';
 export {
   configAddressOf,
   parseResourceAddress,

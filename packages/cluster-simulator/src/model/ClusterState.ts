@@ -32,6 +32,7 @@ import {
   isPodReady,
   recoveredPod,
 } from './pods';
+import { EXAMPLE_SCENARIOS } from '../../scenarios';
 import { populateCluster } from './generate';
 import { SimulatorError } from './errors';
 
@@ -112,7 +113,7 @@ export class ClusterState {
     this.#octet = { development: 10, staging: 20, production: 30 }[
       options.environment
     ];
-    populateCluster(this, {
+    populateCluster(this, EXAMPLE_SCENARIOS, {
       podsPerCluster: options.podsPerCluster,
       benchServices: options.benchServices,
     });

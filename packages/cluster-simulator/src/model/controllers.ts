@@ -8,10 +8,13 @@ import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisrup
 import type { IResourceQuota } from 'kubernetes-models/v1/ResourceQuota';
 import type { IPod } from 'kubernetes-models/v1/Pod';
 import type { IRollout } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1/Rollout';
+import {
+  formatCpu,
+  formatMemoryQuantity,
+} from '@gatehouse/plugin-infra-plans-common';
 import { KubeObject } from '../types';
 import { timestamp } from './ids';
-import { isPodReady } from './pods';
-import { formatCpu, formatMemoryMi, parseQuantity } from './quantity';
+import { isPodReady, resourceAmount } from './pods';
 
 /**
  * Status computations, standing in for the Kubernetes controllers: each
@@ -406,12 +409,10 @@ export function resourceQuotaStatus(
     for (const c of (pod as unknown as IPod).spec?.containers ?? []) {
       const req = c.resources?.requests ?? {};
       const lim = c.resources?.limits ?? {};
-      reqCpu += req.cpu !== undefined ? parseQuantity(req.cpu) * 1000 : 0;
-      limCpu += lim.cpu !== undefined ? parseQuantity(lim.cpu) * 1000 : 0;
-      reqMem +=
-        req.memory !== undefined ? parseQuantity(req.memory) / 2 ** 20 : 0;
-      limMem +=
-        lim.memory !== undefined ? parseQuantity(lim.memory) / 2 ** 20 : 0;
+      reqCpu += req.cpu !== undefined ? resourceAmount(req.cpu) * 1000 : 0;
+      limCpu += lim.cpu !== undefined ? resourceAmount(lim.cpu) * 1000 : 0;
+      reqMem += req.memory !== undefined ? resourceAmount(req.memory) : 0;
+      limMem += lim.memory !== undefined ? resourceAmount(lim.memory) : 0;
     }
   }
   return {
@@ -419,9 +420,9 @@ export function resourceQuotaStatus(
     used: {
       pods: String(active.length),
       'requests.cpu': formatCpu(reqCpu),
-      'requests.memory': formatMemoryMi(reqMem),
+      'requests.memory': formatMemoryQuantity(reqMem),
       'limits.cpu': formatCpu(limCpu),
-      'limits.memory': formatMemoryMi(limMem),
+      'limits.memory': formatMemoryQuantity(limMem),
     },
   };
 }

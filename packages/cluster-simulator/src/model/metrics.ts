@@ -1,9 +1,10 @@
 import type { IPod } from 'kubernetes-models/v1/Pod';
+import { MIB } from '@gatehouse/plugin-infra-plans-common';
 import { KubeObject } from '../types';
 import type { ClusterState } from './ClusterState';
 import { timestamp, unit } from './ids';
 import { resourceTypeByKind } from './kinds';
-import { parseQuantity } from './quantity';
+import { resourceAmount } from './pods';
 
 /**
  * metrics.k8s.io/v1beta1 objects, computed on request like metrics-server
@@ -22,9 +23,9 @@ export function containerUsage(
 ): { cpuMilli: number; memoryMi: number } {
   const container = pod.spec!.containers.find(c => c.name === containerName)!;
   const req = container.resources?.requests ?? {};
-  const cpuReq = req.cpu !== undefined ? parseQuantity(req.cpu) * 1000 : 100;
+  const cpuReq = req.cpu !== undefined ? resourceAmount(req.cpu) * 1000 : 100;
   const memReq =
-    req.memory !== undefined ? parseQuantity(req.memory) / 2 ** 20 : 128;
+    req.memory !== undefined ? resourceAmount(req.memory) / MIB : 128;
   const seed = `${clusterName}/${pod.metadata!.namespace}/${
     pod.metadata!.name
   }/${containerName}`;

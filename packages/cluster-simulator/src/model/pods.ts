@@ -4,9 +4,14 @@ import type { IPod } from 'kubernetes-models/v1/Pod';
 import type { IPodCondition } from 'kubernetes-models/v1/PodCondition';
 import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec';
 import type { IProbe } from 'kubernetes-models/v1/Probe';
+import {
+  formatCpu,
+  formatMemoryQuantity,
+  MIB,
+  parseQuantity,
+} from '@gatehouse/plugin-infra-plans-common';
 import { KubeObject, KubeOwnerReference } from '../types';
 import { hex, safeSuffix, SECOND, timestamp, uuid } from './ids';
-import { formatCpu, formatMemoryMi } from './quantity';
 
 /** What a container in a simulated workload looks like. */
 export interface ContainerPlan {
@@ -39,9 +44,22 @@ function probe(
   };
 }
 
+/**
+ * The plain value (cores, bytes) of a container's resource quantity. Every
+ * quantity in the simulator is written by {@link containerSpec}, so one that
+ * does not parse is a bug to surface, not input to forgive.
+ */
+export function resourceAmount(quantity: string | number): number {
+  const value = parseQuantity(quantity);
+  if (value === undefined) {
+    throw new Error(`Invalid quantity '${quantity}'`);
+  }
+  return value;
+}
+
 export function containerSpec(plan: ContainerPlan): IContainer {
   const limits: Record<string, string> = {
-    memory: formatMemoryMi(plan.memoryLimitMi),
+    memory: formatMemoryQuantity(plan.memoryLimitMi * MIB),
   };
   if (plan.cpuLimitMilli !== undefined) {
     limits.cpu = formatCpu(plan.cpuLimitMilli);
@@ -53,7 +71,7 @@ export function containerSpec(plan: ContainerPlan): IContainer {
     resources: {
       requests: {
         cpu: formatCpu(plan.cpuRequestMilli),
-        memory: formatMemoryMi(plan.memoryRequestMi),
+        memory: formatMemoryQuantity(plan.memoryRequestMi * MIB),
       },
       limits,
     },

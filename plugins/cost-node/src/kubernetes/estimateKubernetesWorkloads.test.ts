@@ -1,6 +1,8 @@
 import { InvalidInputError } from '../errors';
-import { estimateKubernetesWorkloads } from './estimateKubernetesWorkloads';
-import { parseQuantity } from './quantity';
+import {
+  estimateKubernetesWorkloads,
+  quantityAt,
+} from './estimateKubernetesWorkloads';
 
 function deployment(
   name: string,
@@ -26,7 +28,7 @@ function deployment(
   };
 }
 
-describe('parseQuantity', () => {
+describe('quantityAt', () => {
   it.each([
     ['500m', 0.5],
     ['2', 2],
@@ -37,11 +39,11 @@ describe('parseQuantity', () => {
     ['1e3', 1000],
     [3, 3],
   ])('parses %p', (input, expected) => {
-    expect(parseQuantity(input, 'q')).toBe(expected);
+    expect(quantityAt(input, 'q')).toBe(expected);
   });
 
   it('rejects garbage with the path', () => {
-    expect(() => parseQuantity('lots', 'x.cpu')).toThrow(
+    expect(() => quantityAt('lots', 'x.cpu')).toThrow(
       'x.cpu must be a Kubernetes quantity such as "500m" or "512Mi" (got "lots")',
     );
   });

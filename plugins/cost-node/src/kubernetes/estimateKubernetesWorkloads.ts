@@ -4,12 +4,12 @@ import {
   KubernetesWorkloadEstimate,
   roundMoney,
 } from '@gatehouse/plugin-cost-common';
+import { GIB, parseQuantity } from '@gatehouse/plugin-infra-plans-common';
 import { InvalidInputError } from '../errors';
 import { defaultPriceBook } from '../pricing/loadPricing';
 import type { PriceBook } from '../pricing/PriceBook';
 import { priceProvenance } from '../pricing/priceProvenance';
 import { describeValue, isPlainObject } from '../util/narrow';
-import { bytesToGiB, parseQuantity } from './quantity';
 
 /**
  * Options of {@link estimateKubernetesWorkloads}.
@@ -39,6 +39,27 @@ type Requests = { cpuCores: number; memoryGiB: number };
 
 type Hpa = { name: string; min: number; max: number };
 
+/**
+ * The plain value (cores, bytes) of a resource quantity in a manifest at
+ * `path`. Anything Kubernetes accepts is read (manifests are priced as the
+ * cluster would run them, so `512m` of memory is 0.512 bytes, not an error);
+ * what it refuses, and negative requests, fail with the path.
+ */
+export function quantityAt(quantity: unknown, path: string): number {
+  const value =
+    typeof quantity === 'string' || typeof quantity === 'number'
+      ? parseQuantity(quantity)
+      : undefined;
+  if (value === undefined || value < 0) {
+    throw new InvalidInputError(
+      `${path} must be a Kubernetes quantity such as "500m" or "512Mi" (got ${JSON.stringify(
+        quantity,
+      )})`,
+    );
+  }
+  return value;
+}
+
 function describeObject(
   object: Record<string, unknown>,
   position: number,
@@ -65,15 +86,11 @@ function containerRequests(container: unknown, path: string): Requests {
   const memory = requests.memory ?? limits.memory;
   return {
     cpuCores:
-      cpu === undefined
-        ? 0
-        : parseQuantity(cpu, `${path}.resources.requests.cpu`),
+      cpu === undefined ? 0 : quantityAt(cpu, `${path}.resources.requests.cpu`),
     memoryGiB:
       memory === undefined
         ? 0
-        : bytesToGiB(
-            parseQuantity(memory, `${path}.resources.requests.memory`),
-          ),
+        : quantityAt(memory, `${path}.resources.requests.memory`) / GIB,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { PlanResourceChange } from '../terraform/parsePlan';
+import type { PlanResourceChange } from '../terraform/parseTerraformPlan';
 import { AttributePath, ResourceAttributes } from './attributes';
 import {
   PricerContext,

@@ -6,7 +6,7 @@ import type {
 import type { PriceBook, RegionPrices } from '../pricing/PriceBook';
 import { priceProvenance } from '../pricing/priceProvenance';
 import type { PriceEntry } from '../pricing/pricingFile';
-import type { PlanResourceChange } from '../terraform/parsePlan';
+import type { PlanResourceChange } from '../terraform/parseTerraformPlan';
 import type { PlanIndex } from '../terraform/planIndex';
 import type { ResourceUsage, UsageValue } from '../usage/ResourceUsage';
 import { AttributePath, ResourceAttributes, formatPath } from './attributes';

@@ -3,7 +3,7 @@ import {
   SupportProduct,
   instanceShape,
 } from '@gatehouse/plugin-infra-plans-common';
-import type { PlanResourceChange } from '../terraform/parsePlan';
+import type { PlanResourceChange } from '../terraform/parseTerraformPlan';
 import { supportBilling } from './extendedSupport';
 import {
   ComponentDraft,

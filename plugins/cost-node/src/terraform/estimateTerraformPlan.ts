@@ -21,7 +21,11 @@ import {
 import { PRICERS } from '../resources/registry';
 import { ResourceUsage } from '../usage/ResourceUsage';
 import { UsageData, UsageLookup } from '../usage/usageFile';
-import { ParsedPlan, PlanResourceChange, parsePlan } from './parsePlan';
+import {
+  ParsedPlan,
+  PlanResourceChange,
+  parseTerraformPlan,
+} from './parseTerraformPlan';
 import { PlanConfiguration } from './planConfiguration';
 import { PlanIndex } from './planIndex';
 import { countComponents } from './componentCounts';
@@ -418,5 +422,5 @@ export function estimateTerraformPlan(
   plan: unknown,
   options: EstimateTerraformPlanOptions = {},
 ): CostEstimate {
-  return new PlanEstimator(parsePlan(plan), options).estimate();
+  return new PlanEstimator(parseTerraformPlan(plan), options).estimate();
 }

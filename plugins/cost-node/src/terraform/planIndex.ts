@@ -1,4 +1,4 @@
-import type { PlanResourceChange } from './parsePlan';
+import type { PlanResourceChange } from './parseTerraformPlan';
 import { PlanConfiguration, expressionReferences } from './planConfiguration';
 import { formatKey } from './resourceAddress';
 

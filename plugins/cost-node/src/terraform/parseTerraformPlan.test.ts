@@ -1,14 +1,14 @@
 import { InvalidInputError } from '../errors';
 import { resourceChange } from '../__fixtures__/planBuilder';
-import { parsePlan } from './parsePlan';
+import { parseTerraformPlan } from './parseTerraformPlan';
 
 function planWith(changes: unknown[]) {
   return { format_version: '1.2', resource_changes: changes };
 }
 
-describe('parsePlan', () => {
+describe('parseTerraformPlan', () => {
   it('normalises actions, modules and indexes', () => {
-    const plan = parsePlan(
+    const plan = parseTerraformPlan(
       planWith([
         resourceChange({
           address: 'aws_instance.a',
@@ -44,11 +44,15 @@ describe('parsePlan', () => {
   });
 
   it('accepts the plan as JSON text', () => {
-    expect(parsePlan(JSON.stringify(planWith([]))).resourceChanges).toEqual([]);
+    expect(
+      parseTerraformPlan(JSON.stringify(planWith([]))).resourceChanges,
+    ).toEqual([]);
   });
 
   it('treats a plan without resource_changes as empty', () => {
-    expect(parsePlan({ format_version: '1.0' }).resourceChanges).toEqual([]);
+    expect(
+      parseTerraformPlan({ format_version: '1.0' }).resourceChanges,
+    ).toEqual([]);
   });
 
   it.each([
@@ -133,7 +137,7 @@ describe('parsePlan', () => {
       'resource_changes[0].index must be a number or a string (got an object)',
     ],
   ])('rejects %j with a message naming the problem', (input, message) => {
-    expect(() => parsePlan(input)).toThrow(InvalidInputError);
-    expect(() => parsePlan(input)).toThrow(message);
+    expect(() => parseTerraformPlan(input)).toThrow(InvalidInputError);
+    expect(() => parseTerraformPlan(input)).toThrow(message);
   });
 });

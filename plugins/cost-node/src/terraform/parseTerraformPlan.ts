@@ -185,7 +185,7 @@ function parseResourceChange(
  *
  * @public
  */
-export function parsePlan(input: unknown): ParsedPlan {
+export function parseTerraformPlan(input: unknown): ParsedPlan {
   let plan = input;
   if (typeof plan === 'string') {
     try {
