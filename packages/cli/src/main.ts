@@ -7,16 +7,45 @@
  * this file only dispatches and sets the exit code.
  */
 import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { runEstimateCli } from '@gatehouse/plugin-cost-node';
-import { GATE_CLI_USAGE, runGateCli } from './gate/runGateCli';
+import { GATE_CLI_USAGE, runGateCli, type GateCliIo } from './gate/runGateCli';
 
 const USAGE = `Usage:
   gatehouse cost estimate PLAN.json [--usage USAGE.yml] [--format json|table] [--region REGION]
   gatehouse cost estimate infra-plan.yaml [--environment ENV] [--prior PRIOR.yaml] [--format json|table]
 ${GATE_CLI_USAGE}`;
 
+/**
+ * No command was named: `--help` (or `-h`) prints the usage, anything else is
+ * bad usage. Only the top-level options are parsed here, since each command
+ * parses its own arguments.
+ */
+function answerWithoutCommand(
+  argv: string[],
+  io: Pick<GateCliIo, 'stdout' | 'stderr'>,
+): number {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: { help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
+    if (values.help) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    io.stderr(USAGE);
+  } catch (error) {
+    // An unknown option: say which, then how to use the command line.
+    io.stderr(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  return 2;
+}
+
 async function main(argv: string[]): Promise<number> {
-  const [group, command, ...rest] = argv;
+  // The command's words come first; everything after them is its own arguments.
+  const [group, ...groupArgs] = argv;
   const io = {
     readFile: (path: string) => readFile(path, 'utf8'),
     stdout: (text: string) =>
@@ -24,11 +53,11 @@ async function main(argv: string[]): Promise<number> {
     stderr: (text: string) =>
       process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   };
-  if (group === 'cost' && command === 'estimate') {
-    return runEstimateCli(rest, io);
+  if (group === 'cost' && groupArgs[0] === 'estimate') {
+    return runEstimateCli(groupArgs.slice(1), io);
   }
   if (group === 'gate') {
-    return runGateCli([command, ...rest].filter(Boolean), {
+    return runGateCli(groupArgs, {
       ...io,
       fetch,
       env: process.env,
@@ -36,8 +65,7 @@ async function main(argv: string[]): Promise<number> {
       now: () => Date.now(),
     });
   }
-  io.stderr(USAGE);
-  return 2;
+  return answerWithoutCommand(argv, io);
 }
 
 main(process.argv.slice(2)).then(

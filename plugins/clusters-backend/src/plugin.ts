@@ -12,7 +12,7 @@ import { ClusterSnapshots } from './service/ClusterSnapshots';
 import { DashboardService } from './service/DashboardService';
 import { HealthService } from './service/HealthService';
 import { ServiceDirectory } from './service/ServiceDirectory';
-import { readClustersSettings } from './settings';
+import { readClustersConfig } from './config';
 import { ChangesSource } from './sources/ChangesSource';
 import { SpendSource } from './sources/SpendSource';
 
@@ -40,7 +40,7 @@ export const clustersPlugin = createBackendPlugin({
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(clustersPermissions);
-        const settings = readClustersSettings(deps.config);
+        const settings = readClustersConfig(deps.config);
         const clusters = readClusterConnections(deps.config);
         const client = new KubernetesListClient({
           credentials: new ServerSideClusterCredentials(deps.config),

@@ -23,7 +23,7 @@ import { createGzip } from 'node:zlib';
 import {
   generateFocusRows,
   writeFocusCsv,
-} from '../src/exampleData/generateFocusRows';
+} from '../dev/exampleBilling/generateFocusRows';
 import { aggregateFocusFile } from '../src/focus';
 import { CsvRecordStream, type CsvRecordBatch } from '../src/focus/csvRecords';
 

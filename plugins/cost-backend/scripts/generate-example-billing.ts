@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import {
   generateFocusRows,
   writeFocusCsv,
-} from '../src/exampleData/generateFocusRows';
+} from '../dev/exampleBilling/generateFocusRows';
 
 const DEFAULT_DAYS = 180;
 const DAY_MS = 86_400_000;

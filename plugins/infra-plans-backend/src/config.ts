@@ -14,7 +14,7 @@ export interface InfraPlansSettings {
  * Local plan files may be read next to the catalog's own file locations and
  * in the local publisher's folder, plus any folder configured explicitly.
  */
-export function readInfraPlansSettings(config: Config): InfraPlansSettings {
+export function readInfraPlansConfig(config: Config): InfraPlansSettings {
   const fromCatalog = (config.getOptionalConfigArray('catalog.locations') ?? [])
     .filter(location => location.getString('type') === 'file')
     .map(location => dirname(resolve(location.getString('target'))));

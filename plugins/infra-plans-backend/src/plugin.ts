@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { infraPlansPermissions } from '@gatehouse/plugin-infra-plans-common';
-import { readInfraPlansSettings } from './config';
+import { readInfraPlansConfig } from './config';
 import { createRouter } from './router';
 import { PlanService } from './service/PlanService';
 import { PlanSourceReader } from './source/PlanSourceReader';
@@ -36,7 +36,7 @@ export const infraPlansPlugin = createBackendPlugin({
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(infraPlansPermissions);
-        const settings = readInfraPlansSettings(deps.config);
+        const settings = readInfraPlansConfig(deps.config);
         const plans = new PlanService({
           store: await DatabasePlanRevisionStore.create(deps),
           reader: new PlanSourceReader(

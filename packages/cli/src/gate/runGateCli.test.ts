@@ -1,4 +1,4 @@
-import { parseDuration, runGateCli } from './runGateCli';
+import { GATE_CLI_USAGE, parseDuration, runGateCli } from './runGateCli';
 
 const HASH = 'c'.repeat(64);
 
@@ -195,6 +195,33 @@ describe('gatehouse gate', () => {
       await runGateCli(['wait', 'r1', '--hash', 'short'], fakeIo([]).io),
     ).toBe(2);
     expect(await runGateCli(['submit', 'plan.json'], fakeIo([]).io)).toBe(2);
+  });
+
+  it('takes options as --name=value too, and refuses unknown options or missing values', async () => {
+    const f = fakeIo([
+      gate({ approved: true, status: 'approved', policySummary: 'approved' }),
+    ]);
+    expect(
+      await runGateCli(['wait', 'r1', `--hash=${HASH}`, '--interval=5s'], f.io),
+    ).toBe(0);
+    const unknown = fakeIo([]);
+    expect(
+      await runGateCli(['wait', 'r1', '--hash', HASH, '--hurry'], unknown.io),
+    ).toBe(2);
+    expect(unknown.err[0]).toContain("Unknown option '--hurry'");
+    expect(unknown.requests).toEqual([]);
+    const noValue = fakeIo([]);
+    expect(await runGateCli(['wait', 'r1', '--hash'], noValue.io)).toBe(2);
+    expect(noValue.err[0]).toContain("'--hash <value>' argument missing");
+  });
+
+  it('prints its usage on --help, without needing the backend', async () => {
+    const f = fakeIo([]);
+    const withoutBackend = { ...f.io, env: {} };
+    expect(await runGateCli(['--help'], withoutBackend)).toBe(0);
+    expect(await runGateCli(['wait', '-h'], withoutBackend)).toBe(0);
+    expect(f.out).toEqual([GATE_CLI_USAGE, GATE_CLI_USAGE]);
+    expect(f.err).toEqual([]);
   });
 
   it('parses durations', () => {

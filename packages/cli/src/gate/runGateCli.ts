@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { approvalsClientFor, describeFailure } from './gatehouseClient';
 
 /** What the gate command needs from the world; tests pass fakes. */
@@ -28,18 +29,45 @@ export const GATE_CLI_USAGE = `Usage:
 
 const EXIT = { ok: 0, refused: 1, usage: 2, timeout: 3 } as const;
 
-function parseArgs(argv: string[]) {
-  const flags = new Map<string, string>();
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i].startsWith('--')) {
-      flags.set(argv[i].slice(2), argv[i + 1] ?? '');
-      i += 1;
-    } else {
-      positional.push(argv[i]);
-    }
-  }
-  return { flags, positional };
+/**
+ * The options of `gate submit` and `gate wait` (see GATE_CLI_USAGE). One table
+ * for both commands, as before parseArgs: an option of the other command is
+ * ignored, while an unknown one is bad usage.
+ */
+const GATE_OPTIONS = {
+  entity: { type: 'string' },
+  environment: { type: 'string' },
+  title: { type: 'string' },
+  rollback: { type: 'string' },
+  'test-plan': { type: 'string' },
+  request: { type: 'string' },
+  hash: { type: 'string' },
+  timeout: { type: 'string', default: '30m' },
+  interval: { type: 'string', default: '10s' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsOptionsConfig;
+
+/** What `gate submit` requires: parseArgs has no required options, so these are checked after it. */
+const REQUIRED_FOR_SUBMIT = [
+  'entity',
+  'environment',
+  'title',
+  'rollback',
+  'test-plan',
+] as const;
+
+function parseGateArgs(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    options: GATE_OPTIONS,
+    allowPositionals: true,
+  });
+}
+
+/** parseArgs reports bad usage (unknown option, missing value) with these codes. */
+function isParseArgsError(error: unknown): error is Error {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
 }
 
 /** "30m", "90s", "2h" → milliseconds. */
@@ -55,8 +83,22 @@ export async function runGateCli(
   argv: string[],
   io: GateCliIo,
 ): Promise<number> {
-  const [command, ...rest] = argv;
-  const { flags, positional } = parseArgs(rest);
+  let parsed: ReturnType<typeof parseGateArgs>;
+  try {
+    parsed = parseGateArgs(argv);
+  } catch (error) {
+    if (!isParseArgsError(error)) throw error;
+    io.stderr(`${error.message}\n\n${GATE_CLI_USAGE}`);
+    return EXIT.usage;
+  }
+  const {
+    values: flags,
+    positionals: [command, target],
+  } = parsed;
+  if (flags.help) {
+    io.stdout(GATE_CLI_USAGE);
+    return EXIT.ok;
+  }
   const baseUrl = io.env.GATEHOUSE_URL?.replace(/\/$/, '');
   const token = io.env.GATEHOUSE_TOKEN;
   if (!baseUrl || !token) {
@@ -68,14 +110,8 @@ export async function runGateCli(
   const approvals = approvalsClientFor({ baseUrl, token, fetch: io.fetch });
 
   if (command === 'submit') {
-    const [planPath] = positional;
-    const missing = [
-      'entity',
-      'environment',
-      'title',
-      'rollback',
-      'test-plan',
-    ].filter(f => !flags.get(f));
+    const planPath = target;
+    const missing = REQUIRED_FOR_SUBMIT.filter(f => !flags[f]);
     if (!planPath || missing.length > 0) {
       io.stderr(
         `${
@@ -89,14 +125,14 @@ export async function runGateCli(
       existsSync(value) ? io.readFile(value) : value;
     try {
       const created = await approvals.submit({
-        requestId: flags.get('request'),
-        title: flags.get('title')!,
-        entityRef: flags.get('entity')!,
-        environment: flags.get('environment')!,
+        requestId: flags.request,
+        title: flags.title!,
+        entityRef: flags.entity!,
+        environment: flags.environment!,
         plan: await io.readFile(planPath),
         notes: {
-          rollbackPlan: await textOrFile(flags.get('rollback')!),
-          testPlan: await textOrFile(flags.get('test-plan')!),
+          rollbackPlan: await textOrFile(flags.rollback!),
+          testPlan: await textOrFile(flags['test-plan']!),
         },
         submitterKind: 'pipeline',
       });
@@ -117,10 +153,10 @@ export async function runGateCli(
   }
 
   if (command === 'wait') {
-    const [id] = positional;
-    const hash = flags.get('hash');
-    const timeout = parseDuration(flags.get('timeout') ?? '30m');
-    const interval = parseDuration(flags.get('interval') ?? '10s');
+    const id = target;
+    const hash = flags.hash;
+    const timeout = parseDuration(flags.timeout);
+    const interval = parseDuration(flags.interval);
     if (!id || !hash || !/^[a-f0-9]{64}$/.test(hash) || !timeout || !interval) {
       io.stderr(
         `wait needs an id, --hash (64 hex characters) and valid durations\n\n${GATE_CLI_USAGE}`,

@@ -25,7 +25,7 @@ import { IngestionService } from './ingestion/IngestionService';
 import { LocalFolderSource } from './ingestion/LocalFolderSource';
 import { UrlReaderSource } from './ingestion/UrlReaderSource';
 import { OpenCostClient } from './opencost/OpenCostClient';
-import { readSettings } from './readSettings';
+import { readCostConfig } from '../config';
 import { SpendService } from './spend/SpendService';
 import type { Clock } from '@gatehouse/clock';
 
@@ -43,7 +43,7 @@ export async function createCostServices(deps: {
   notifications: NotificationService;
   clock: Clock;
 }) {
-  const settings = readSettings(deps.config);
+  const settings = readCostConfig(deps.config);
   const store = await DatabaseCostStore.create({ database: deps.database });
   const spend = new SpendService(store);
   const budgets = new BudgetService(

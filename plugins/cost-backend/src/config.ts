@@ -1,20 +1,14 @@
-import type {
-  RootConfigService,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
+import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 import {
   AccuracySettings,
   DEFAULT_ACCURACY_SETTINGS,
-} from './accuracy/AccuracyService';
-import {
-  DEFAULT_ATTRIBUTION_TAG_KEYS,
-  type AttributionTagKeys,
-} from '../focus';
-import type { AlertSettings } from './alerts/AlertEvaluator';
-import { DEFAULT_ANOMALY_SETTINGS } from './alerts/detectAnomalies';
-import type { OpenCostCluster } from './opencost/OpenCostClient';
+} from './service/accuracy/AccuracyService';
+import { DEFAULT_ATTRIBUTION_TAG_KEYS, type AttributionTagKeys } from './focus';
+import type { AlertSettings } from './service/alerts/AlertEvaluator';
+import { DEFAULT_ANOMALY_SETTINGS } from './service/alerts/detectAnomalies';
+import type { OpenCostCluster } from './service/opencost/OpenCostClient';
 
 /** The cost plugin's settings from app-config, with the documented defaults. */
 export type CostSettings = {
@@ -56,7 +50,8 @@ function readAccuracySettings(accuracy: Config | undefined): AccuracySettings {
   return { settleAfterDays, windowDays };
 }
 
-export function readSettings(config: RootConfigService): CostSettings {
+/** `gatehouse.cost` (see config.d.ts). */
+export function readCostConfig(config: Config): CostSettings {
   const cost = config.getOptionalConfig('gatehouse.cost');
   const tagKeys = cost?.getOptionalConfig('attribution.tagKeys');
   const anomaly = cost?.getOptionalConfig('alerts.anomaly');

@@ -29,19 +29,20 @@ function durationMs(config: Config, key: string, fallback: number) {
 }
 
 /** `gatehouse.clusters` (see config.d.ts). */
-export function readClustersSettings(root: Config): ClustersSettings {
-  const config = root.getOptionalConfig('gatehouse.clusters');
-  if (!config) return DEFAULT_SETTINGS;
+export function readClustersConfig(config: Config): ClustersSettings {
+  const clusters = config.getOptionalConfig('gatehouse.clusters');
+  if (!clusters) return DEFAULT_SETTINGS;
   const settings = {
-    timeoutMs: durationMs(config, 'timeout', DEFAULT_SETTINGS.timeoutMs),
-    cacheTtlMs: durationMs(config, 'cacheTtl', DEFAULT_SETTINGS.cacheTtlMs),
+    timeoutMs: durationMs(clusters, 'timeout', DEFAULT_SETTINGS.timeoutMs),
+    cacheTtlMs: durationMs(clusters, 'cacheTtl', DEFAULT_SETTINGS.cacheTtlMs),
     catalogCacheTtlMs: durationMs(
-      config,
+      clusters,
       'catalogCacheTtl',
       DEFAULT_SETTINGS.catalogCacheTtlMs,
     ),
-    keepWarmMs: durationMs(config, 'keepWarm', DEFAULT_SETTINGS.keepWarmMs),
-    pageSize: config.getOptionalNumber('pageSize') ?? DEFAULT_SETTINGS.pageSize,
+    keepWarmMs: durationMs(clusters, 'keepWarm', DEFAULT_SETTINGS.keepWarmMs),
+    pageSize:
+      clusters.getOptionalNumber('pageSize') ?? DEFAULT_SETTINGS.pageSize,
   };
   if (settings.timeoutMs <= 0)
     throw new Error('gatehouse.clusters.timeout must be longer than zero');

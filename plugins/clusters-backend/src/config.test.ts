@@ -1,13 +1,11 @@
 import { ConfigReader } from '@backstage/config';
-import { DEFAULT_SETTINGS, readClustersSettings } from './settings';
+import { DEFAULT_SETTINGS, readClustersConfig } from './config';
 
-describe('readClustersSettings', () => {
+describe('readClustersConfig', () => {
   it('reads durations as objects or strings, with defaults', () => {
-    expect(readClustersSettings(new ConfigReader({}))).toEqual(
-      DEFAULT_SETTINGS,
-    );
+    expect(readClustersConfig(new ConfigReader({}))).toEqual(DEFAULT_SETTINGS);
     expect(
-      readClustersSettings(
+      readClustersConfig(
         new ConfigReader({
           gatehouse: {
             clusters: {
@@ -29,14 +27,14 @@ describe('readClustersSettings', () => {
 
   it('refuses a zero timeout and a bad page size', () => {
     expect(() =>
-      readClustersSettings(
+      readClustersConfig(
         new ConfigReader({
           gatehouse: { clusters: { timeout: { seconds: 0 } } },
         }),
       ),
     ).toThrow('timeout must be longer than zero');
     expect(() =>
-      readClustersSettings(
+      readClustersConfig(
         new ConfigReader({ gatehouse: { clusters: { pageSize: 0.5 } } }),
       ),
     ).toThrow('pageSize must be a positive integer');

@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import { aggregateFocusFile, type FocusFileAggregation } from '../focus';
+import { aggregateFocusFile, type FocusFileAggregation } from '../../src/focus';
 import {
   generateFocusRows,
   writeFocusCsv,
