@@ -3,7 +3,10 @@ import type { HumanDuration } from '@backstage/types';
 export interface Config {
   gatehouse?: {
     approvals?: {
-      /** Requests nobody decides in time expire (default 7 days). */
+      /**
+       * Requests nobody decides in time expire: a duration such as '7d',
+       * 'P7D' or { days: 7 }. Default 7 days.
+       */
       expiresAfter?: HumanDuration | string;
       readCache?: {
         /** Memory per replica for the answers of the read APIs (default 32); 0 turns it off. */
@@ -13,18 +16,43 @@ export interface Config {
         /**
          * The approval rules, replacing the shipped ones (see the README).
          * Rules match tiers (`match.tiers`); `match.environments` only narrows them.
+         * Every requirement of every matching rule must be met; a change no rule
+         * requires approvals for, and none approves automatically, needs one
+         * approval from its owners or the platform approvers. Default: the
+         * shipped rules. An invalid rule stops the backend at start.
          */
         rules?: Array<{
+          /** Names the rule in the policy's verdict on a change. */
           name: string;
+          /** What the rule applies to; every condition given must hold. Default: every change. */
           match?: {
+            /** Changes to environments of these tiers, whatever they are called. */
             tiers?: Array<'development' | 'staging' | 'production'>;
+            /** Narrows `tiers` to environments of these names; never without `tiers`. */
             environments?: string[];
+            /** The high end of the monthly cost delta (USD) is at least this. */
             minCostDelta?: number;
+            /** The high end of the monthly cost delta (USD) is below this. */
             maxCostDelta?: number;
+            /** The change's risk level is one of these. */
             risk?: Array<'low' | 'medium' | 'high'>;
+            /**
+             * true: only changes every changed resource of which was priced;
+             * false: only those with unpriced parts (or nothing priced).
+             */
             pricedInFull?: boolean;
           };
+          /**
+           * Approves matching changes automatically, unless another matching
+           * rule requires approvals. Default false.
+           */
           autoApprove?: boolean;
+          /**
+           * Approvals every matching change needs: `count` approvers (a whole
+           * number, 1 or more) from any of `groups`: group refs (`sre` stands
+           * for group:default/sre), or `owner` for the entity's owning group.
+           * Default none.
+           */
           require?: Array<{ count: number; groups: string[] }>;
         }>;
       };

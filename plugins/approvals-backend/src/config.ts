@@ -4,7 +4,7 @@ import { durationToMilliseconds } from '@backstage/types';
 import { readConfiguredRules } from './policy/rules';
 
 /** The approvals plugin's settings, with the shipped defaults. */
-export function readApprovalSettings(config: Config) {
+export function readApprovalsConfig(config: Config) {
   const expiry = config.has('gatehouse.approvals.expiresAfter')
     ? readDurationFromConfig(config, {
         key: 'gatehouse.approvals.expiresAfter',

@@ -9,7 +9,7 @@ import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { scaffolderServiceRef } from '@backstage/plugin-scaffolder-node';
 import { approvalsPermissions } from '@gatehouse/plugin-approvals-common';
 import { registerApprovalActions } from './actions';
-import { readApprovalSettings } from './config';
+import { readApprovalsConfig } from './config';
 import { EnvironmentResolver } from './environment/EnvironmentResolver';
 import { InfraPlansBackendSource } from './environment/entityPlans';
 import {
@@ -56,7 +56,7 @@ export const approvalsPlugin = createBackendPlugin({
         clock: clockServiceRef,
       },
       async init(deps) {
-        const settings = readApprovalSettings(deps.config);
+        const settings = readApprovalsConfig(deps.config);
         const store = await DatabaseApprovalsStore.create({
           database: deps.database,
         });

@@ -1,4 +1,4 @@
-import { parsePlan } from '@gatehouse/plugin-cost-node';
+import { parseTerraformPlan } from '@gatehouse/plugin-cost-node';
 import {
   eksClusterPlan,
   nodeGroupScalingPlan,
@@ -49,7 +49,7 @@ const development: ResolvedEnvironment = {
 };
 
 const conflictsOf = (plan: object, environment = development) =>
-  findEnvironmentConflicts(parsePlan(plan), environment);
+  findEnvironmentConflicts(parseTerraformPlan(plan), environment);
 
 describe('evidence that a Terraform plan belongs to another environment', () => {
   it('accepts tags that name the environment or its tier, in any spelling of either', () => {

@@ -1,4 +1,4 @@
-import { parsePlan, readInfraPlan } from '@gatehouse/plugin-cost-node';
+import { parseTerraformPlan, readInfraPlan } from '@gatehouse/plugin-cost-node';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES } from '../__testUtils__/exampleCatalog';
@@ -18,7 +18,7 @@ const sizes = (max: number) => ({ desired: 2, min: 1, max });
 
 describe('raised scaling ceilings', () => {
   it('are found in a Terraform plan: node groups, scaling groups and HPAs that may grow further', () => {
-    const plan = parsePlan({
+    const plan = parseTerraformPlan({
       ...nodeGroupScalingPlan({
         clusterName: 'eks',
         before: sizes(3),
@@ -26,7 +26,7 @@ describe('raised scaling ceilings', () => {
       }),
     });
     plan.resourceChanges.push(
-      ...parsePlan({
+      ...parseTerraformPlan({
         format_version: '1.2',
         resource_changes: [
           {
@@ -62,7 +62,7 @@ describe('raised scaling ceilings', () => {
   });
 
   it('are not a lowered ceiling, a new resource or another bound', () => {
-    const lowered = parsePlan(
+    const lowered = parseTerraformPlan(
       nodeGroupScalingPlan({
         clusterName: 'eks',
         before: sizes(6),

@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import {
   InvalidInputError,
-  parsePlan,
+  parseTerraformPlan,
   type ParsedPlan,
 } from '@gatehouse/plugin-cost-node';
 import type { ChangeSummary } from '@gatehouse/plugin-approvals-common';
@@ -25,7 +25,10 @@ export function readPlan(plan: unknown): {
     }
   }
   try {
-    return { json: json as Record<string, unknown>, parsed: parsePlan(json) };
+    return {
+      json: json as Record<string, unknown>,
+      parsed: parseTerraformPlan(json),
+    };
   } catch (error) {
     if (error instanceof InvalidInputError) throw new InputError(error.message);
     throw error;
