@@ -27,9 +27,14 @@ export type {
 export {
   HOURS_PER_MONTH,
   MONEY_DECIMALS,
+  compactMoney,
+  dollars,
+  formatCostDelta,
   formatMoney,
+  money,
   roundMoney,
   roundToCents,
+  signedMoney,
 } from './money';
 
 // Live spend, budgets, alerts, the HTTP contract and permissions (the cost backend's API).

@@ -1,8 +1,13 @@
 import {
   HOURS_PER_MONTH,
+  compactMoney,
+  dollars,
+  formatCostDelta,
   formatMoney,
+  money,
   roundMoney,
   roundToCents,
+  signedMoney,
 } from './money';
 
 describe('money helpers', () => {
@@ -33,5 +38,28 @@ describe('money helpers', () => {
     expect(formatMoney(12, { signed: true })).toBe('+12.00');
     expect(formatMoney(-12.5, { signed: true })).toBe('-12.50');
     expect(formatMoney(-0.001, { signed: true })).toBe('0.00');
+  });
+
+  it('writes amounts with their currency, whole units from 10,000 up', () => {
+    expect(money(1234.5)).toBe('1,234.50 USD');
+    expect(money(12345.6)).toBe('12,346 USD');
+    expect(money(-12.5, 'EUR')).toBe('-12.50 EUR');
+    expect(signedMoney(12)).toBe('+12.00 USD');
+    expect(signedMoney(-12)).toBe('-12.00 USD');
+    expect(signedMoney(0)).toBe('0.00 USD');
+  });
+
+  it('writes compact axis labels and dollar amounts', () => {
+    expect(compactMoney(1234)).toBe('1.2K');
+    expect(compactMoney(35_000)).toBe('35K');
+    expect(dollars(1234.5)).toBe('$1,234.50');
+  });
+
+  it('signs cost deltas, in USD a month', () => {
+    expect(formatCostDelta(120.5)).toBe('+$120.50/mo');
+    expect(formatCostDelta(-1234.567)).toBe('−$1,234.57/mo');
+    expect(formatCostDelta(0)).toBe('$0.00/mo');
+    expect(formatCostDelta(-0.001)).toBe('$0.00/mo');
+    expect(formatCostDelta(null)).toBe('—');
   });
 });

@@ -1,6 +1,15 @@
 /**
  * Money helpers shared by the estimator, its text formatter and the UI so
- * that every place rounds the same way.
+ * that every place rounds and writes amounts the same way.
+ *
+ * Which formatter to use:
+ * - {@link formatMoney}: the bare figure with cents ("1,234.50"), for text
+ *   tables that state the currency once (the CLI, plan summaries).
+ * - {@link money} and {@link signedMoney}: an amount with its currency
+ *   ("1,234.56 USD"), as the portal shows spend, budgets and estimates.
+ * - {@link compactMoney}: chart axis labels ("1.2K").
+ * - {@link dollars} and {@link formatCostDelta}: dollar-sign amounts
+ *   ("$1,234.56", "+$120.50/mo"), as change requests state their cost.
  */
 
 /**
@@ -66,4 +75,68 @@ export function formatMoney(
     sign = '+';
   }
   return `${sign}${grouped}.${fraction}`;
+}
+
+/** From this size on, cents are noise next to the whole amount. */
+const WHOLE_UNITS_FROM = 10_000;
+
+/**
+ * An amount with its currency, as people read it: "1,234.56 USD", and whole
+ * units from 10,000 up ("12,346 USD").
+ *
+ * @public
+ */
+export function money(amount: number, currency = 'USD'): string {
+  const digits = Math.abs(amount) >= WHOLE_UNITS_FROM ? 0 : 2;
+  return `${amount.toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  })} ${currency}`;
+}
+
+/**
+ * {@link money} with a leading `+` on increases, for changes: "+12.00 USD".
+ *
+ * @public
+ */
+export function signedMoney(amount: number, currency = 'USD'): string {
+  return `${amount > 0 ? '+' : ''}${money(amount, currency)}`;
+}
+
+const compactFormat = new Intl.NumberFormat('en-US', {
+  notation: 'compact',
+  maximumFractionDigits: 1,
+});
+
+/**
+ * Short labels for chart axes: "1.2K", "35K".
+ *
+ * @public
+ */
+export function compactMoney(amount: number): string {
+  return compactFormat.format(amount);
+}
+
+/**
+ * US dollars with the dollar sign and cents: "$1,234.56".
+ *
+ * @public
+ */
+export function dollars(amount: number): string {
+  return amount.toLocaleString('en-US', { style: 'currency', currency: 'USD' });
+}
+
+/**
+ * A monthly cost change in dollars, always signed: "+$120.50/mo",
+ * "−$8.00/mo" (with a true minus sign), "$0.00/mo"; "—" when unknown.
+ *
+ * @public
+ */
+export function formatCostDelta(delta: number | null | undefined): string {
+  if (delta === null || delta === undefined || Number.isNaN(delta)) return '—';
+  const rounded = Math.round(delta * 100) / 100;
+  let sign = '';
+  if (rounded > 0) sign = '+';
+  else if (rounded < 0) sign = '−';
+  return `${sign}${dollars(Math.abs(rounded))}/mo`;
 }

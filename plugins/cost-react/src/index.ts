@@ -1,6 +1,8 @@
 /**
- * Cost UI that other Gatehouse frontends reuse: the cost API's ref, estimate
- * breakdowns, estimate-against-spend panels and money formatters.
+ * UI that every Gatehouse frontend reuses, so that no frontend plugin imports
+ * another: the cost API's ref, estimate breakdowns, estimate-against-spend
+ * panels, and the shared building blocks (money and duration formatters, the
+ * status chip and its tones, the portal's theme).
  *
  * @packageDocumentation
  */
@@ -16,10 +18,16 @@ export {
   isApproved,
 } from './EstimateAccuracy';
 export type { EstimateAccuracyPanelProps } from './EstimateAccuracy';
+// Money is formatted in cost-common, so backends and the CLI write it alike.
 export {
   compactMoney,
-  groupLabel,
+  dollars,
+  formatCostDelta,
   money,
-  percent,
   signedMoney,
-} from './format';
+} from '@gatehouse/plugin-cost-common';
+export { groupLabel, percent } from './format';
+export { formatDuration } from './duration';
+export type { DurationStyle } from './duration';
+export * from './status';
+export * from './theme';

@@ -3,6 +3,7 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import type { ApprovalsApi } from '@gatehouse/plugin-approvals-common';
+import { gatehouseThemeModule } from '@gatehouse/plugin-cost-react';
 import { approvalsApiRef } from '../api';
 import { requestRouteRef, rootRouteRef } from '../routes';
 
@@ -49,6 +50,8 @@ export function renderWithApprovals(
   ];
   if (options.signals) apis.push([signalApiRef, options.signals]);
   return renderInTestApp(element, {
+    // The portal's theme, so that colours are the ones people see.
+    features: [gatehouseThemeModule],
     apis: apis as any,
     mountedRoutes: {
       '/approvals': rootRouteRef,

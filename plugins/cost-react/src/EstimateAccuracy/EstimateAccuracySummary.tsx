@@ -5,7 +5,7 @@ import type {
 } from '@gatehouse/plugin-cost-common';
 import { Box, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
-import { money, signedMoney } from '../format';
+import { money, signedMoney } from '@gatehouse/plugin-cost-common';
 
 /** "12% high", "3% low", or the amount when actual spend was zero. */
 export function describeError(error: EstimateError, currency: string): string {

@@ -5,7 +5,6 @@ import type {
 } from '@gatehouse/plugin-cost-common';
 import {
   Box,
-  Chip,
   Collapse,
   IconButton,
   Paper,
@@ -16,10 +15,12 @@ import {
   TableHead,
   TableRow,
   Typography,
+  useTheme,
 } from '@material-ui/core';
 import ExpandMore from '@material-ui/icons/ExpandMore';
 import ExpandLess from '@material-ui/icons/ExpandLess';
-import { money, signedMoney } from '../format';
+import { money, signedMoney } from '@gatehouse/plugin-cost-common';
+import { costChangeColor, ResourceActionChip } from '../status';
 import { InfraPlanDetails } from './InfraPlanDetails';
 import {
   ApproximateResourceChip,
@@ -27,22 +28,9 @@ import {
   PriceProvenanceLabel,
 } from './PriceProvenance';
 
-const ACTION_COLORS: Record<string, string> = {
-  create: '#2e7d32',
-  update: '#1565c0',
-  replace: '#ef6c00',
-  delete: '#c62828',
-};
-
-/** Red for more cost, green for less. */
-function deltaColor(delta: number): string | undefined {
-  if (delta > 0) return '#c62828';
-  if (delta < 0) return '#2e7d32';
-  return undefined;
-}
-
 function Totals(props: { estimate: CostEstimate }) {
   const { totals, currency, summary } = props.estimate;
+  const theme = useTheme();
   const ranged = totals.range.low !== totals.range.high;
   return (
     <Box
@@ -74,7 +62,7 @@ function Totals(props: { estimate: CostEstimate }) {
         <Typography variant="overline">Change</Typography>
         <Typography
           variant="h5"
-          style={{ color: totals.delta > 0 ? '#c62828' : '#2e7d32' }}
+          style={{ color: costChangeColor(theme, totals.delta) }}
         >
           {signedMoney(totals.delta, currency)}
         </Typography>
@@ -107,6 +95,7 @@ function ResourceRow(props: {
 }) {
   const { resource: r, currency } = props;
   const [open, setOpen] = useState(false);
+  const theme = useTheme();
   const components =
     r.after.components.length > 0 ? r.after.components : r.before.components;
   return (
@@ -145,14 +134,7 @@ function ResourceRow(props: {
           ))}
         </TableCell>
         <TableCell>
-          <Chip
-            size="small"
-            label={r.action}
-            style={{
-              background: ACTION_COLORS[r.action] ?? '#757575',
-              color: '#fff',
-            }}
-          />
+          <ResourceActionChip action={r.action} />
         </TableCell>
         <TableCell align="right">{money(r.before.monthly, currency)}</TableCell>
         <TableCell align="right">
@@ -163,7 +145,10 @@ function ResourceRow(props: {
             </Typography>
           )}
         </TableCell>
-        <TableCell align="right" style={{ color: deltaColor(r.delta) }}>
+        <TableCell
+          align="right"
+          style={{ color: costChangeColor(theme, r.delta) }}
+        >
           {signedMoney(r.delta, currency)}
         </TableCell>
       </TableRow>

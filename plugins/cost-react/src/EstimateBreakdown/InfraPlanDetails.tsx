@@ -9,8 +9,9 @@ import {
   TableHead,
   TableRow,
   Typography,
+  useTheme,
 } from '@material-ui/core';
-import { money, signedMoney } from '../format';
+import { money, signedMoney } from '@gatehouse/plugin-cost-common';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -23,6 +24,7 @@ export function InfraPlanDetails(props: {
   currency: string;
 }) {
   const { details, currency } = props;
+  const theme = useTheme();
   return (
     <Box mt={2}>
       <Typography variant="subtitle2" gutterBottom>
@@ -83,7 +85,11 @@ export function InfraPlanDetails(props: {
                 </TableCell>
                 <TableCell
                   align="right"
-                  style={env.overBudget ? { color: '#c62828' } : undefined}
+                  style={
+                    env.overBudget
+                      ? { color: theme.palette.error.main }
+                      : undefined
+                  }
                 >
                   {env.budgetMonthly === null
                     ? '—'

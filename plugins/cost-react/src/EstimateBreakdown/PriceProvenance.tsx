@@ -2,10 +2,8 @@ import type {
   CostEstimateTotals,
   PriceProvenance,
 } from '@gatehouse/plugin-cost-common';
-import { Chip, Tooltip, Typography } from '@material-ui/core';
-
-/** Amber: a price to double-check, not an error. */
-const APPROXIMATE_COLOR = '#b26a00';
+import { Tooltip, Typography, useTheme } from '@material-ui/core';
+import { StatusChip, toneColor } from '../status';
 
 /** The day part of a date or an ISO instant, as the price file states it. */
 function day(value: string): string {
@@ -43,12 +41,12 @@ export function PriceProvenanceLabel(props: {
     const explanation = approximateExplanation(provenance);
     return (
       <Tooltip title={explanation}>
-        <Chip
-          size="small"
+        {/* A price to double-check, not an error: a warning. */}
+        <StatusChip
+          tone="warning"
           variant="outlined"
           label="approximate"
           aria-label={explanation}
-          style={{ color: APPROXIMATE_COLOR, borderColor: APPROXIMATE_COLOR }}
         />
       </Tooltip>
     );
@@ -75,16 +73,12 @@ export function ApproximateResourceChip(props: { count: number }) {
   const explanation = `${text} among this resource's current and proposed components, not checked against the AWS price list. Open its components to see which and why.`;
   return (
     <Tooltip title={explanation}>
-      <Chip
-        size="small"
+      <StatusChip
+        tone="warning"
         variant="outlined"
         label={text}
         aria-label={explanation}
-        style={{
-          color: APPROXIMATE_COLOR,
-          borderColor: APPROXIMATE_COLOR,
-          marginTop: 4,
-        }}
+        style={{ marginTop: 4 }}
       />
     </Tooltip>
   );
@@ -93,6 +87,7 @@ export function ApproximateResourceChip(props: { count: number }) {
 /** The estimate's summary line on how many components use approximate prices. */
 export function ApproximateSummary(props: { totals: CostEstimateTotals }) {
   const { pricedComponents, approximateComponents } = props.totals;
+  const theme = useTheme();
   if (pricedComponents === undefined || approximateComponents === undefined) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -109,7 +104,7 @@ export function ApproximateSummary(props: { totals: CostEstimateTotals }) {
     );
   }
   return (
-    <Typography variant="body2" style={{ color: APPROXIMATE_COLOR }}>
+    <Typography variant="body2" style={{ color: toneColor(theme, 'warning') }}>
       {approximateComponents} of {pricedComponents} components use approximate
       prices, not checked against the AWS price list.
     </Typography>

@@ -2,7 +2,7 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import { costApiRef } from '@gatehouse/plugin-cost-react';
+import { costApiRef, dollars, StatusChip } from '@gatehouse/plugin-cost-react';
 import {
   presetEnvironmentPlan,
   Tier,
@@ -27,9 +27,6 @@ type FormValues = {
   delivery?: 'rolling' | 'blue-green' | 'canary';
   image?: string;
 };
-
-const usd = (n: number) =>
-  n.toLocaleString('en-US', { style: 'currency', currency: 'USD' });
 
 /** The plan the form's choices make: what the template's render step will build. */
 export function planFromForm(values: FormValues) {
@@ -88,7 +85,7 @@ export function EnvironmentPreviewField(
   }, [planText, validation?.valid]);
 
   const summary = estimate.value
-    ? `${usd(estimate.value.result.totals.monthlyAfter)} a month`
+    ? `${dollars(estimate.value.result.totals.monthlyAfter)} a month`
     : undefined;
   useEffect(() => {
     if (summary) onChange(summary);
@@ -108,9 +105,8 @@ export function EnvironmentPreviewField(
     <Box data-testid="environment-preview">
       <Typography variant="subtitle1">Plan and cost</Typography>
       <Box display="flex" style={{ gap: 8 }} my={1}>
-        <Chip
-          size="small"
-          color={validation?.valid ? 'primary' : 'secondary'}
+        <StatusChip
+          tone={validation?.valid ? 'success' : 'error'}
           label={
             validation?.valid
               ? `plan valid · ${validation.warningCount} warning(s)`
@@ -143,12 +139,12 @@ export function EnvironmentPreviewField(
       {estimate.error ? <ResponseErrorPanel error={estimate.error} /> : null}
       {estimate.value ? (
         <Typography variant="h6" data-testid="environment-cost">
-          {usd(estimate.value.result.totals.monthlyAfter)} a month
+          {dollars(estimate.value.result.totals.monthlyAfter)} a month
           <Typography component="span" variant="body2" color="textSecondary">
             {' '}
-            (range {usd(estimate.value.result.totals.range.low)}–
-            {usd(estimate.value.result.totals.range.high)}, AWS on-demand prices
-            of {estimate.value.result.pricingEffectiveDate})
+            (range {dollars(estimate.value.result.totals.range.low)}–
+            {dollars(estimate.value.result.totals.range.high)}, AWS on-demand
+            prices of {estimate.value.result.pricingEffectiveDate})
           </Typography>
         </Typography>
       ) : null}

@@ -14,10 +14,12 @@ import {
   ListItem,
   ListItemText,
   Typography,
+  useTheme,
 } from '@material-ui/core';
+import { toneColor } from '@gatehouse/plugin-cost-react';
 import { approvalsApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
-import { RiskChip, StatusChip } from '../shared/Chips';
+import { RequestStatusChip, RiskChip } from '../shared/Chips';
 import { formatAge } from '../shared/format';
 import { useRequestLink } from '../shared/RequestsTable';
 import { useRefreshable } from '../shared/useRefreshable';
@@ -35,6 +37,7 @@ export function EntityOpenRequestsCard() {
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(approvalsApiRef);
   const requestLink = useRequestLink();
+  const theme = useTheme();
   const inboxLink = useRouteRef(rootRouteRef);
   const open = useRefreshable(
     () => api.list({ entityRef, view: 'all', status: 'open', limit: LISTED }),
@@ -43,6 +46,8 @@ export function EntityOpenRequestsCard() {
   useSignalReload(APPROVALS_INBOX_CHANNEL, open.reload);
 
   const count = open.value?.total ?? 0;
+  // Waiting changes want attention; none waiting is nothing to look at.
+  const countColor = toneColor(theme, count > 0 ? 'warning' : 'muted');
   const allLink = `${inboxLink?.() ?? '/approvals'}?${new URLSearchParams({
     view: 'all',
     entityRef,
@@ -74,7 +79,7 @@ export function EntityOpenRequestsCard() {
                   alignItems="center"
                   style={{ gap: 6, marginTop: 4 }}
                 >
-                  <StatusChip status={r.status} />
+                  <RequestStatusChip status={r.status} />
                   <RiskChip level={r.riskLevel} />
                   <span>
                     {r.environment} · {formatAge(r.createdAt)} ·{' '}
@@ -108,8 +113,8 @@ export function EntityOpenRequestsCard() {
                 fontSize: 14,
                 fontWeight: 700,
                 textAlign: 'center',
-                color: '#fff',
-                background: count > 0 ? '#ef6c00' : '#9e9e9e',
+                color: theme.palette.getContrastText(countColor),
+                background: countColor,
               }}
             >
               {count}

@@ -1,6 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
 import type { AuditRecord } from '@gatehouse/plugin-approvals-common';
-import { Box, Typography } from '@material-ui/core';
+import { Box, Typography, useTheme } from '@material-ui/core';
 import {
   Timeline,
   TimelineConnector,
@@ -10,7 +10,8 @@ import {
   TimelineSeparator,
 } from '@material-ui/lab';
 import { makeStyles } from '@material-ui/core/styles';
-import { StatusChip } from '../shared/Chips';
+import { StatusTone, toneColor } from '@gatehouse/plugin-cost-react';
+import { RequestStatusChip } from '../shared/Chips';
 import { displayRef, formatTime, shortHash } from '../shared/format';
 
 const ACTION_TEXT: Record<AuditRecord['action'], string> = {
@@ -28,15 +29,16 @@ const ACTION_TEXT: Record<AuditRecord['action'], string> = {
 };
 
 type DotColor = 'grey' | 'primary' | 'secondary' | 'inherit';
-const ACTION_DOT: Partial<Record<AuditRecord['action'], string>> = {
-  approve: '#2e7d32',
-  approved: '#2e7d32',
-  'auto-approved': '#558b2f',
-  reject: '#c62828',
-  rejected: '#c62828',
-  'follow-up-failed': '#c62828',
-  'request-changes': '#ef6c00',
-  expired: '#616161',
+/** Records that decide something get a coloured dot; the rest stay grey. */
+const ACTION_DOT: Partial<Record<AuditRecord['action'], StatusTone>> = {
+  approve: 'success',
+  approved: 'success',
+  'auto-approved': 'success',
+  reject: 'error',
+  rejected: 'error',
+  'follow-up-failed': 'error',
+  'request-changes': 'warning',
+  expired: 'neutral',
 };
 
 const useStyles = makeStyles({
@@ -47,6 +49,7 @@ const useStyles = makeStyles({
 /** Every record of the append-only audit trail, oldest first. */
 export function AuditTimeline(props: { audit: AuditRecord[] }) {
   const classes = useStyles();
+  const theme = useTheme();
   const records = [...props.audit].sort((a, b) => a.sequence - b.sequence);
   return (
     <InfoCard title="Audit trail">
@@ -55,7 +58,8 @@ export function AuditTimeline(props: { audit: AuditRecord[] }) {
       ) : (
         <Timeline aria-label="Audit trail" style={{ padding: 0, margin: 0 }}>
           {records.map((record, index) => {
-            const color = ACTION_DOT[record.action];
+            const tone = ACTION_DOT[record.action];
+            const color = tone && toneColor(theme, tone);
             return (
               <TimelineItem
                 key={record.sequence}
@@ -102,7 +106,7 @@ export function AuditTimeline(props: { audit: AuditRecord[] }) {
                     <Typography variant="caption" color="textSecondary">
                       Status after:
                     </Typography>
-                    <StatusChip status={record.statusAfter} />
+                    <RequestStatusChip status={record.statusAfter} />
                   </Box>
                 </TimelineContent>
               </TimelineItem>

@@ -7,7 +7,13 @@ import {
   ChangeRequest,
   DecisionKind,
 } from '@gatehouse/plugin-approvals-common';
-import { Box, Button, TextField, Typography } from '@material-ui/core';
+import {
+  Box,
+  Button,
+  TextField,
+  Typography,
+  useTheme,
+} from '@material-ui/core';
 import { Alert, AlertTitle } from '@material-ui/lab';
 import { approvalsApiRef } from '../../api';
 import { errorMessage, errorStatus } from '../shared/errors';
@@ -33,6 +39,7 @@ function DecisionForm(props: {
 }) {
   const { request, onDecided, onProblem, onStale } = props;
   const api = useApi(approvalsApiRef);
+  const theme = useTheme();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState<DecisionKind>();
   const [needsComment, setNeedsComment] = useState(false);
@@ -153,7 +160,10 @@ function DecisionForm(props: {
         </Button>
         <Button
           variant="outlined"
-          style={{ color: '#c62828', borderColor: '#c62828' }}
+          style={{
+            color: theme.palette.error.main,
+            borderColor: theme.palette.error.main,
+          }}
           disabled={!!busy || changedUnderneath}
           onClick={() => decide('reject')}
         >

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Box, Button } from '@material-ui/core';
-import { makeStyles } from '@material-ui/core/styles';
+import { alpha, makeStyles } from '@material-ui/core/styles';
 
 /** Lines rendered before asking: a generated file's diff can be huge. */
 export const MAX_DIFF_LINES = 1500;
@@ -41,10 +41,11 @@ const useStyles = makeStyles(theme => ({
     width: '100%',
   },
   line: { whiteSpace: 'pre', padding: '0 8px', minHeight: 18 },
-  added: { background: 'rgba(46, 160, 67, 0.18)' },
-  removed: { background: 'rgba(248, 81, 73, 0.18)' },
+  // Tints, so the text stays readable on them in light and dark mode.
+  added: { background: alpha(theme.palette.success.main, 0.18) },
+  removed: { background: alpha(theme.palette.error.main, 0.18) },
   hunk: {
-    background: 'rgba(84, 174, 255, 0.12)',
+    background: alpha(theme.palette.info.main, 0.12),
     color: theme.palette.text.secondary,
   },
   header: { color: theme.palette.text.secondary, fontWeight: 600 },

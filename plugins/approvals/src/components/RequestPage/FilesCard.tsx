@@ -11,9 +11,14 @@ import {
   AccordionSummary,
   Box,
   Button,
-  Chip,
   Typography,
+  useTheme,
 } from '@material-ui/core';
+import {
+  StatusChip,
+  StatusTone,
+  toneColor,
+} from '@gatehouse/plugin-cost-react';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import useAsync from 'react-use/esm/useAsync';
@@ -25,15 +30,16 @@ import { DiffBlock, diffStats } from './DiffBlock';
 const EXPAND_FIRST_FILES = 5;
 const EXPAND_MAX_LINES = 300;
 
-const FILE_STATUS_COLORS: Record<ChangedFile['status'], string> = {
-  added: '#2e7d32',
-  modified: '#1565c0',
-  deleted: '#c62828',
-  unchanged: '#9e9e9e',
+const FILE_STATUS_TONES: Record<ChangedFile['status'], StatusTone> = {
+  added: 'success',
+  modified: 'info',
+  deleted: 'error',
+  unchanged: 'muted',
 };
 
 function FileDiff(props: { file: ChangedFile; defaultExpanded: boolean }) {
   const { file } = props;
+  const theme = useTheme();
   const stats = diffStats(file.diff);
   const hasDiff = file.diff.trim() !== '';
   return (
@@ -54,18 +60,18 @@ function FileDiff(props: { file: ChangedFile; defaultExpanded: boolean }) {
           >
             {file.path}
           </Typography>
-          <Chip
-            size="small"
+          <StatusChip
             label={file.status}
-            style={{
-              background: FILE_STATUS_COLORS[file.status] ?? '#757575',
-              color: '#fff',
-            }}
+            tone={FILE_STATUS_TONES[file.status] ?? 'neutral'}
           />
           {hasDiff && (
             <Typography variant="caption" style={{ whiteSpace: 'nowrap' }}>
-              <span style={{ color: '#2e7d32' }}>+{stats.added}</span>{' '}
-              <span style={{ color: '#c62828' }}>−{stats.removed}</span>
+              <span style={{ color: toneColor(theme, 'success') }}>
+                +{stats.added}
+              </span>{' '}
+              <span style={{ color: toneColor(theme, 'error') }}>
+                −{stats.removed}
+              </span>
             </Typography>
           )}
         </Box>

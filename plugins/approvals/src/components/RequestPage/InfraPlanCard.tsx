@@ -3,14 +3,17 @@ import type {
   InfraPlanChange,
   InfraPlanReview,
 } from '@gatehouse/plugin-approvals-common';
-import { Box, Chip, Typography } from '@material-ui/core';
+import { Box, Chip, Typography, useTheme } from '@material-ui/core';
+import { StatusTone, toneColor } from '@gatehouse/plugin-cost-react';
 
-const MARKS: Record<InfraPlanChange['kind'], { sign: string; color: string }> =
-  {
-    added: { sign: '+', color: '#2e7d32' },
-    removed: { sign: '−', color: '#c62828' },
-    changed: { sign: '~', color: '#ef6c00' },
-  };
+const MARKS: Record<
+  InfraPlanChange['kind'],
+  { sign: string; tone: StatusTone }
+> = {
+  added: { sign: '+', tone: 'success' },
+  removed: { sign: '−', tone: 'error' },
+  changed: { sign: '~', tone: 'warning' },
+};
 
 /**
  * What the change's infrastructure plan changes in the request's
@@ -19,6 +22,7 @@ const MARKS: Record<InfraPlanChange['kind'], { sign: string; color: string }> =
  */
 export function InfraPlanCard(props: { review: InfraPlanReview }) {
   const { review } = props;
+  const theme = useTheme();
   const revisions =
     review.priorRevision === null
       ? `new plan${review.revision ? ` (revision ${review.revision})` : ''}`
@@ -49,7 +53,7 @@ export function InfraPlanCard(props: { review: InfraPlanReview }) {
                 <span
                   aria-label={change.kind}
                   style={{
-                    color: MARKS[change.kind].color,
+                    color: toneColor(theme, MARKS[change.kind].tone),
                     fontFamily: 'monospace',
                     fontWeight: 700,
                     marginRight: 8,

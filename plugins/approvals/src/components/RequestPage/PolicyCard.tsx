@@ -10,6 +10,7 @@ import {
   ListItemIcon,
   ListItemText,
   Typography,
+  useTheme,
 } from '@material-ui/core';
 import CheckCircle from '@material-ui/icons/CheckCircle';
 import RadioButtonUnchecked from '@material-ui/icons/RadioButtonUnchecked';
@@ -22,9 +23,10 @@ const DECISION_TEXT: Record<DecisionKind, string> = {
 };
 
 function Satisfied(props: { satisfied: boolean }) {
+  const theme = useTheme();
   return props.satisfied ? (
     <CheckCircle
-      style={{ color: '#2e7d32' }}
+      style={{ color: theme.palette.success.main }}
       titleAccess="Satisfied"
       aria-label="Satisfied"
     />

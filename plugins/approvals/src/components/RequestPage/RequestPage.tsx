@@ -16,7 +16,7 @@ import {
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { requestRouteRef, rootRouteRef } from '../../routes';
-import { RiskChip, StatusChip } from '../shared/Chips';
+import { RequestStatusChip, RiskChip } from '../shared/Chips';
 import { displayRef } from '../shared/format';
 import { errorMessage } from '../shared/errors';
 import { AuditTimeline } from './AuditTimeline';
@@ -64,7 +64,7 @@ export function RequestView(props: { id: string }) {
           alignItems="center"
           style={{ gap: 8 }}
         >
-          <StatusChip status={r.status} />
+          <RequestStatusChip status={r.status} />
           <RiskChip level={r.riskLevel} />
           <Chip size="small" variant="outlined" label={r.environment} />
           <Typography variant="body2" color="textSecondary">

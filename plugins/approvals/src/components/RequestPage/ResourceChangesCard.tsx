@@ -15,7 +15,11 @@ import {
   TableRow,
   Typography,
 } from '@material-ui/core';
-import { ACTION_COLORS, ActionChip } from '../shared/Chips';
+import {
+  RESOURCE_ACTION_TONES,
+  ResourceActionChip,
+  StatusChip,
+} from '@gatehouse/plugin-cost-react';
 
 const COUNTED = ['create', 'update', 'replace', 'delete'] as const;
 const isUnchanged = (action: string) => action === 'no-op' || action === 'read';
@@ -38,19 +42,23 @@ export function ResourceChangesCard(props: { summary: ChangeSummary }) {
         mb={2}
         aria-label="Resource change counts"
       >
-        {COUNTED.map(action => (
-          <Chip
-            key={action}
-            size="small"
-            variant={summary[action] ? 'default' : 'outlined'}
-            label={`${summary[action]} to ${action}`}
-            style={
-              summary[action]
-                ? { background: ACTION_COLORS[action], color: '#fff' }
-                : undefined
-            }
-          />
-        ))}
+        {COUNTED.map(action =>
+          // Only actions that happen get their colour; the rest stay quiet.
+          summary[action] ? (
+            <StatusChip
+              key={action}
+              label={`${summary[action]} to ${action}`}
+              tone={RESOURCE_ACTION_TONES[action]}
+            />
+          ) : (
+            <Chip
+              key={action}
+              size="small"
+              variant="outlined"
+              label={`${summary[action]} to ${action}`}
+            />
+          ),
+        )}
         {unchanged.length > 0 && (
           <FormControlLabel
             style={{ marginLeft: 'auto' }}
@@ -91,7 +99,7 @@ export function ResourceChangesCard(props: { summary: ChangeSummary }) {
                     {r.type}
                   </TableCell>
                   <TableCell>
-                    <ActionChip action={r.action} />
+                    <ResourceActionChip action={r.action} />
                   </TableCell>
                 </TableRow>
               ))}

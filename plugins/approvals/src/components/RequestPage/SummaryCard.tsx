@@ -1,13 +1,12 @@
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { ChangeRequest } from '@gatehouse/plugin-approvals-common';
-import { Box, Grid, Typography } from '@material-ui/core';
-import { RiskChip, StatusChip } from '../shared/Chips';
+import { Box, Grid, Typography, useTheme } from '@material-ui/core';
+import { costChangeColor, formatCostDelta } from '@gatehouse/plugin-cost-react';
+import { RequestStatusChip, RiskChip } from '../shared/Chips';
 import {
-  costDeltaColor,
   displayEnvironment,
   displayRef,
-  formatCostDelta,
   formatRelative,
   formatTime,
   shortHash,
@@ -27,6 +26,7 @@ const When = (props: { at: string }) => (
 /** Who asks for what, where, and which exact revision is being decided. */
 export function SummaryCard(props: { request: ChangeRequest }) {
   const { request: r } = props;
+  const theme = useTheme();
   const earlier = r.revisions
     .filter(rev => rev.revision !== r.current.revision)
     .sort((a, b) => b.revision - a.revision);
@@ -42,13 +42,13 @@ export function SummaryCard(props: { request: ChangeRequest }) {
           </Field>
           <Field label="Environment">{displayEnvironment(r)}</Field>
           <Field label="Status">
-            <StatusChip status={r.status} />
+            <RequestStatusChip status={r.status} />
           </Field>
           <Field label="Risk">
             <RiskChip level={r.riskLevel} />
           </Field>
           <Field label="Cost delta">
-            <span style={{ color: costDeltaColor(r.costDelta) }}>
+            <span style={{ color: costChangeColor(theme, r.costDelta) }}>
               {formatCostDelta(r.costDelta)}
             </span>
           </Field>

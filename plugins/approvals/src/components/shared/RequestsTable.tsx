@@ -14,16 +14,16 @@ import {
   TableRow,
   Tooltip,
   Typography,
+  useTheme,
 } from '@material-ui/core';
+import { costChangeColor, formatCostDelta } from '@gatehouse/plugin-cost-react';
 import { requestRouteRef } from '../../routes';
-import { RiskChip, StatusChip } from './Chips';
+import { RequestStatusChip, RiskChip } from './Chips';
 import {
-  costDeltaColor,
   displayEnvironment,
   displayRef,
   displaySubmitter,
   formatAge,
-  formatCostDelta,
   formatTime,
 } from './format';
 
@@ -54,6 +54,7 @@ export function useRequestLink(): (id: string) => string {
 export function RequestsTable(props: RequestsTableProps) {
   const { items, hideService } = props;
   const requestLink = useRequestLink();
+  const theme = useTheme();
   const now = Date.now();
   return (
     <TableContainer component={Paper} variant="outlined">
@@ -107,7 +108,7 @@ export function RequestsTable(props: RequestsTableProps) {
               )}
               <TableCell>{displayEnvironment(r)}</TableCell>
               <TableCell>
-                <StatusChip status={r.status} />
+                <RequestStatusChip status={r.status} />
               </TableCell>
               <TableCell>
                 <RiskChip level={r.riskLevel} />
@@ -115,7 +116,7 @@ export function RequestsTable(props: RequestsTableProps) {
               <TableCell
                 align="right"
                 style={{
-                  color: costDeltaColor(r.costDelta),
+                  color: costChangeColor(theme, r.costDelta),
                   whiteSpace: 'nowrap',
                 }}
               >

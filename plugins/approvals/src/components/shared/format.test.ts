@@ -1,29 +1,12 @@
 import {
-  costDeltaColor,
   displayEnvironment,
   displayRef,
   displaySubmitter,
   formatAge,
-  formatCostDelta,
   formatRelative,
 } from './format';
 
 describe('format', () => {
-  it('signs cost deltas, in USD a month', () => {
-    expect(formatCostDelta(120.5)).toBe('+$120.50/mo');
-    expect(formatCostDelta(-1234.567)).toBe('−$1,234.57/mo');
-    expect(formatCostDelta(0)).toBe('$0.00/mo');
-    expect(formatCostDelta(-0.001)).toBe('$0.00/mo');
-    expect(formatCostDelta(null)).toBe('—');
-  });
-
-  it('colours more cost red and less cost green', () => {
-    expect(costDeltaColor(5)).toBe('#c62828');
-    expect(costDeltaColor(-5)).toBe('#2e7d32');
-    expect(costDeltaColor(0)).toBeUndefined();
-    expect(costDeltaColor(null)).toBeUndefined();
-  });
-
   it('tells ages compactly', () => {
     const now = Date.parse('2025-06-10T12:00:00Z');
     expect(formatAge('2025-06-10T11:15:00Z', now)).toBe('45m');

@@ -2,44 +2,7 @@ import type {
   EnvironmentTier,
   SubmitterKind,
 } from '@gatehouse/plugin-approvals-common';
-
-const usd = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-
-/** A monthly cost change, always signed: "+$120.50/mo", "−$8.00/mo", "$0.00/mo". */
-export function formatCostDelta(delta: number | null | undefined): string {
-  if (delta === null || delta === undefined || Number.isNaN(delta)) return '—';
-  const rounded = Math.round(delta * 100) / 100;
-  let sign = '';
-  if (rounded > 0) sign = '+';
-  else if (rounded < 0) sign = '−';
-  return `${sign}${usd.format(Math.abs(rounded))}/mo`;
-}
-
-/** Red for a change that costs more, green for one that saves. */
-export function costDeltaColor(
-  delta: number | null | undefined,
-): string | undefined {
-  if (delta === null || delta === undefined) return undefined;
-  if (delta > 0.005) return '#c62828';
-  if (delta < -0.005) return '#2e7d32';
-  return undefined;
-}
-
-/** A duration, compactly: "45m", "5h", "3d 4h". */
-export function formatDuration(ms: number): string {
-  const minutes = Math.max(0, Math.floor(ms / 60_000));
-  if (minutes < 60) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours}h`;
-  const days = Math.floor(hours / 24);
-  const rest = hours % 24;
-  return rest ? `${days}d ${rest}h` : `${days}d`;
-}
+import { formatDuration } from '@gatehouse/plugin-cost-react';
 
 /** How long ago, compactly: "45m", "5h", "3d 4h". */
 export function formatAge(from: string, now: number = Date.now()): string {

@@ -15,9 +15,8 @@ import { Box, Typography, useTheme } from '@material-ui/core';
 import { Area, AreaChart, ResponsiveContainer, Tooltip, YAxis } from 'recharts';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { ExampleBillingNotice } from '@gatehouse/plugin-cost-react';
+import { ExampleBillingNotice, money } from '@gatehouse/plugin-cost-react';
 import { useEntityPath } from '../shared/EntityLink';
-import { money } from '../shared/format';
 
 /**
  * "Spend trend" on a service's overview: the last 90 days of daily spend

@@ -2,9 +2,10 @@ import { InfoCard, Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/frontend-plugin-api';
 import type { DashboardChange } from '@gatehouse/plugin-clusters-common';
 import { List, ListItem, ListItemText, Typography } from '@material-ui/core';
+import { signedMoney } from '@gatehouse/plugin-cost-react';
 import { changeRequestRouteRef } from '../../routes';
 import { EntityLink } from '../shared/EntityLink';
-import { age, money } from '../shared/format';
+import { age } from '../shared/format';
 
 function ChangeList(props: {
   label: string;
@@ -36,8 +37,7 @@ function ChangeList(props: {
               <>
                 <EntityLink entityRef={c.entityRef}>{c.entityRef}</EntityLink>
                 {` · ${c.riskLevel} risk`}
-                {c.costDelta !== null &&
-                  ` · ${c.costDelta > 0 ? '+' : ''}${money(c.costDelta)}/month`}
+                {c.costDelta !== null && ` · ${signedMoney(c.costDelta)}/month`}
                 {` · ${props.when(c)}`}
               </>
             }

@@ -10,18 +10,19 @@ import {
   ListItem,
   ListItemText,
   Typography,
+  useTheme,
 } from '@material-ui/core';
+import {
+  BUDGET_STATUS_TONES,
+  money,
+  toneColor,
+} from '@gatehouse/plugin-cost-react';
 import { EntityLink } from '../shared/EntityLink';
-import { age, money } from '../shared/format';
-
-const BUDGET_COLOR: Record<DashboardBudget['status'], string> = {
-  ok: '#2e7d32',
-  warning: '#ef6c00',
-  over: '#c62828',
-};
+import { age } from '../shared/format';
 
 export function BudgetBar(props: { budget: DashboardBudget; label: string }) {
   const { budget } = props;
+  const theme = useTheme();
   return (
     <Box mb={1} aria-label={`Budget of ${props.label}`}>
       <Typography variant="body2">
@@ -43,7 +44,9 @@ export function BudgetBar(props: { budget: DashboardBudget; label: string }) {
         <Box
           height="100%"
           width={`${Math.min(100, budget.percentUsed)}%`}
-          style={{ background: BUDGET_COLOR[budget.status] }}
+          style={{
+            background: toneColor(theme, BUDGET_STATUS_TONES[budget.status]),
+          }}
         />
       </Box>
     </Box>

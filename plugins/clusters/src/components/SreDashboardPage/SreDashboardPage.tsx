@@ -12,10 +12,10 @@ import type {
   EnvironmentSection,
   SreDashboard,
 } from '@gatehouse/plugin-clusters-common';
-import { Box, Chip, Grid, Typography } from '@material-ui/core';
+import { Box, Grid, Typography } from '@material-ui/core';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
-import { ExampleBillingNotice } from '@gatehouse/plugin-cost-react';
+import { ExampleBillingNotice, StatusChip } from '@gatehouse/plugin-cost-react';
 import { clustersApiRef } from '../../api';
 import { ExampleClustersNotice } from '../shared/ExampleClustersNotice';
 import { HealthChip } from '../shared/Chips';
@@ -51,13 +51,7 @@ function EnvironmentHeading(props: { section: EnvironmentSection }) {
       </Typography>
       {failing > 0 && <HealthChip status="failing" />}
       {failing === 0 && degraded > 0 && <HealthChip status="degraded" />}
-      {down > 0 && (
-        <Chip
-          size="small"
-          label="Not answering"
-          style={{ background: '#616161', color: '#fff' }}
-        />
-      )}
+      {down > 0 && <StatusChip label="Not answering" tone="neutral" />}
       <Typography variant="body2" color="textSecondary">
         {plural(section.clusters.length, 'cluster')} · {summary}
         {down > 0 && ` · ${plural(down, 'cluster')} not answering`} ·{' '}

@@ -2,35 +2,27 @@ import type {
   FailingPodReason,
   HealthStatus,
 } from '@gatehouse/plugin-clusters-common';
-import { Chip } from '@material-ui/core';
-import { REASON_LABEL, STATUS_COLOR, STATUS_LABEL } from './format';
+import { StatusChip, StatusLabel } from '@gatehouse/plugin-cost-react';
+
+const HEALTH: Record<HealthStatus, StatusLabel> = {
+  healthy: { label: 'Healthy', tone: 'success' },
+  degraded: { label: 'Degraded', tone: 'warning' },
+  failing: { label: 'Failing', tone: 'error' },
+};
 
 export function HealthChip(props: { status: HealthStatus }) {
-  return (
-    <Chip
-      size="small"
-      label={STATUS_LABEL[props.status]}
-      style={{ background: STATUS_COLOR[props.status], color: '#fff' }}
-    />
-  );
+  return <StatusChip {...HEALTH[props.status]} />;
 }
 
-const REASON_COLOR: Record<FailingPodReason, string> = {
-  CrashLoopBackOff: '#c62828',
-  Failed: '#c62828',
-  ContainerWaiting: '#ef6c00',
-  NotReady: '#ef6c00',
-  Pending: '#6a1b9a',
+/** Crashes and failures are errors; waiting pods may still come up. */
+const REASONS: Record<FailingPodReason, StatusLabel> = {
+  CrashLoopBackOff: { label: 'CrashLoopBackOff', tone: 'error' },
+  Failed: { label: 'Failed', tone: 'error' },
+  ContainerWaiting: { label: 'Container waiting', tone: 'warning' },
+  NotReady: { label: 'Not ready', tone: 'warning' },
+  Pending: { label: 'Pending', tone: 'info' },
 };
 
 export function ReasonChip(props: { reason: FailingPodReason }) {
-  const color = REASON_COLOR[props.reason];
-  return (
-    <Chip
-      size="small"
-      variant="outlined"
-      label={REASON_LABEL[props.reason]}
-      style={{ borderColor: color, color, fontWeight: 600 }}
-    />
-  );
+  return <StatusChip variant="outlined" {...REASONS[props.reason]} />;
 }

@@ -5,9 +5,13 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import type { BudgetStatus } from '@gatehouse/plugin-cost-common';
-import { Chip, Typography } from '@material-ui/core';
-import { BudgetBars, budgetStatusColor } from '../shared/BudgetBars';
-import { money } from '@gatehouse/plugin-cost-react';
+import { Typography } from '@material-ui/core';
+import { BudgetBars } from '../shared/BudgetBars';
+import {
+  BUDGET_STATUS_TONES,
+  money,
+  StatusChip,
+} from '@gatehouse/plugin-cost-react';
 
 const columns: TableColumn<BudgetStatus>[] = [
   { title: 'Budget', render: b => `${b.key} (${b.dimension})` },
@@ -25,11 +29,7 @@ const columns: TableColumn<BudgetStatus>[] = [
   {
     title: 'Status',
     render: b => (
-      <Chip
-        size="small"
-        label={b.status}
-        style={{ background: budgetStatusColor(b.status), color: '#fff' }}
-      />
+      <StatusChip label={b.status} tone={BUDGET_STATUS_TONES[b.status]} />
     ),
   },
   {

@@ -5,13 +5,28 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import type { SpendMover, SpendMovers } from '@gatehouse/plugin-cost-common';
-import { Typography } from '@material-ui/core';
+import { Typography, useTheme } from '@material-ui/core';
 import {
+  costChangeColor,
   groupLabel,
   money,
   percent,
   signedMoney,
 } from '@gatehouse/plugin-cost-react';
+
+/** A group's change: more spend red, less green. */
+function Change(props: { row: SpendMover }) {
+  const { row } = props;
+  const theme = useTheme();
+  return (
+    <Typography
+      variant="body2"
+      style={{ color: costChangeColor(theme, row.change) }}
+    >
+      {signedMoney(row.change)} ({percent(row.changePercent)})
+    </Typography>
+  );
+}
 
 const columns: TableColumn<SpendMover>[] = [
   { title: 'Group', render: row => groupLabel(row.key) },
@@ -24,14 +39,7 @@ const columns: TableColumn<SpendMover>[] = [
   {
     title: 'Change',
     align: 'right',
-    render: row => (
-      <Typography
-        variant="body2"
-        style={{ color: row.change > 0 ? '#c62828' : '#2e7d32' }}
-      >
-        {signedMoney(row.change)} ({percent(row.changePercent)})
-      </Typography>
-    ),
+    render: row => <Change row={row} />,
   },
 ];
 

@@ -11,8 +11,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-
-const STATUS_COLORS = { ok: '#2e7d32', warning: '#ef6c00', over: '#c62828' };
+import { BUDGET_STATUS_TONES, toneColor } from '@gatehouse/plugin-cost-react';
+import { FORECAST_COLOR } from './chartColors';
 
 /** Budget used so far and forecast for the month, as a percentage of each budget. */
 export function BudgetBars(props: { budgets: BudgetStatus[] }) {
@@ -49,7 +49,7 @@ export function BudgetBars(props: { budgets: BudgetStatus[] }) {
         <Legend />
         <ReferenceLine
           x={100}
-          stroke={STATUS_COLORS.over}
+          stroke={toneColor(theme, BUDGET_STATUS_TONES.over)}
           strokeDasharray="4 2"
           label="budget"
         />
@@ -62,13 +62,10 @@ export function BudgetBars(props: { budgets: BudgetStatus[] }) {
         <Bar
           dataKey="forecast"
           name="Forecast for the month"
-          fill="#90a4ae"
+          fill={FORECAST_COLOR}
           isAnimationActive={false}
         />
       </BarChart>
     </ResponsiveContainer>
   );
 }
-
-export const budgetStatusColor = (status: BudgetStatus['status']) =>
-  STATUS_COLORS[status];

@@ -11,19 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import { compactMoney, groupLabel, money } from '@gatehouse/plugin-cost-react';
-
-const PALETTE = [
-  '#1f77b4',
-  '#ff7f0e',
-  '#2ca02c',
-  '#d62728',
-  '#9467bd',
-  '#8c564b',
-  '#e377c2',
-  '#17becf',
-  '#bcbd22',
-];
-const OTHER_COLOR = '#9e9e9e';
+import { SERIES_COLORS } from './chartColors';
 
 /** Daily spend stacked by group, the rest as "Other". */
 export function SpendChart(props: {
@@ -32,6 +20,10 @@ export function SpendChart(props: {
   currency?: string;
 }) {
   const theme = useTheme();
+  const { grey } = theme.palette;
+  // Unattributed spend is grey: it belongs to no group.
+  const seriesColor = (key: string | null, index: number) =>
+    key === null ? grey[500] : SERIES_COLORS[index % SERIES_COLORS.length];
   const { data } = props;
   const hasOther = data.other.some(v => Math.abs(v) > 0.005);
   const rows = data.days.map((day, i) => {
@@ -68,8 +60,8 @@ export function SpendChart(props: {
             dataKey={`s${j}`}
             name={groupLabel(s.key)}
             stackId="spend"
-            stroke={s.key === null ? OTHER_COLOR : PALETTE[j % PALETTE.length]}
-            fill={s.key === null ? OTHER_COLOR : PALETTE[j % PALETTE.length]}
+            stroke={seriesColor(s.key, j)}
+            fill={seriesColor(s.key, j)}
             fillOpacity={0.6}
             isAnimationActive={false}
           />
@@ -80,8 +72,8 @@ export function SpendChart(props: {
             dataKey="other"
             name="Other"
             stackId="spend"
-            stroke="#616161"
-            fill="#bdbdbd"
+            stroke={grey[700]}
+            fill={grey[400]}
             isAnimationActive={false}
           />
         )}

@@ -12,7 +12,6 @@ import {
 import {
   Box,
   Button,
-  Chip,
   Grid,
   MenuItem,
   TextField,
@@ -25,6 +24,7 @@ import { infraPlansApiRef } from '../../api';
 import { PlanCostCard } from '../PlanTab/PlanCostCard';
 import { ChangesList } from '../shared/ChangesList';
 import { IssuesTable } from '../shared/IssuesTable';
+import { ValidityChip } from '../shared/ValidityChip';
 import { issuesToDiagnostics } from './planLint';
 
 const yamlLanguage = StreamLanguage.define(yamlMode);
@@ -100,16 +100,7 @@ export function PlanEditor(props: {
           <Typography variant="h6">
             Editing revision {props.base.revision}
           </Typography>
-          <Chip
-            size="small"
-            data-testid="editor-validation"
-            color={result.valid ? 'primary' : 'secondary'}
-            label={
-              result.valid
-                ? `valid · ${result.warningCount} warning(s)`
-                : `${result.errorCount} error(s) · ${result.warningCount} warning(s)`
-            }
-          />
+          <ValidityChip data-testid="editor-validation" result={result} />
           <Box flexGrow={1} />
           <TextField
             size="small"

@@ -27,6 +27,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { infraPlansApiRef } from '../../api';
 import { PlanEditor } from '../PlanEditor';
 import { IssuesTable } from '../shared/IssuesTable';
+import { ValidityChip } from '../shared/ValidityChip';
 import { DocumentsCard } from './DocumentsCard';
 import { EnvironmentSummary } from './EnvironmentSummary';
 import { PlanCostCard } from './PlanCostCard';
@@ -39,15 +40,7 @@ function RevisionHeader(props: { view: PlanView; onEdit: () => void }) {
     <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 8 }}>
       <Typography variant="h6">Revision {latest.revision}</Typography>
       <Chip size="small" label={latest.source} />
-      <Chip
-        size="small"
-        color={latest.valid ? 'primary' : 'secondary'}
-        label={
-          latest.valid
-            ? `valid · ${latest.warningCount} warning(s)`
-            : `${latest.errorCount} error(s) · ${latest.warningCount} warning(s)`
-        }
-      />
+      <ValidityChip result={latest} />
       <Typography variant="body2" color="textSecondary">
         {new Date(latest.createdAt).toLocaleString()}
         {latest.author ? ` by ${latest.author}` : ''}

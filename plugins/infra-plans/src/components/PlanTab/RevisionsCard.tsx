@@ -8,8 +8,8 @@ import type {
   EntityName,
   PlanRevisionSummary,
 } from '@gatehouse/plugin-infra-plans-common';
+import { StatusChip } from '@gatehouse/plugin-cost-react';
 import {
-  Chip,
   Radio,
   Table,
   TableBody,
@@ -79,14 +79,13 @@ export function RevisionsCard(props: { entity: EntityName; latest: number }) {
               <TableCell>{new Date(r.createdAt).toLocaleString()}</TableCell>
               <TableCell>{r.author ?? '—'}</TableCell>
               <TableCell>
-                <Chip
-                  size="small"
+                <StatusChip
+                  tone={r.valid ? 'success' : 'error'}
                   label={
                     r.valid
                       ? `valid, ${r.warningCount} warning(s)`
                       : `${r.errorCount} error(s)`
                   }
-                  color={r.valid ? 'default' : 'secondary'}
                 />
               </TableCell>
             </TableRow>

@@ -1,6 +1,6 @@
 import type { PlanChange } from '@gatehouse/plugin-infra-plans-common';
+import { StatusChip, StatusTone } from '@gatehouse/plugin-cost-react';
 import {
-  Chip,
   List,
   ListItem,
   ListItemIcon,
@@ -8,10 +8,10 @@ import {
   Typography,
 } from '@material-ui/core';
 
-const KIND_COLORS: Record<PlanChange['kind'], string> = {
-  added: '#2e7d32',
-  removed: '#c62828',
-  changed: '#1565c0',
+const KIND_TONES: Record<PlanChange['kind'], StatusTone> = {
+  added: 'success',
+  removed: 'error',
+  changed: 'info',
 };
 
 /** A semantic diff, one line per change ("node group general: max 10 → 20"). */
@@ -24,11 +24,7 @@ export function ChangesList(props: { changes: PlanChange[] }) {
       {props.changes.map(change => (
         <ListItem key={change.path} title={change.path}>
           <ListItemIcon style={{ minWidth: 88 }}>
-            <Chip
-              size="small"
-              label={change.kind}
-              style={{ color: '#fff', background: KIND_COLORS[change.kind] }}
-            />
+            <StatusChip label={change.kind} tone={KIND_TONES[change.kind]} />
           </ListItemIcon>
           <ListItemText
             primary={change.summary}

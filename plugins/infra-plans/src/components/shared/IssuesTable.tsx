@@ -1,6 +1,6 @@
 import type { PlanIssue } from '@gatehouse/plugin-infra-plans-common';
+import { StatusChip } from '@gatehouse/plugin-cost-react';
 import {
-  Chip,
   Table,
   TableBody,
   TableCell,
@@ -41,10 +41,9 @@ export function IssuesTable(props: {
             onClick={onSelect ? () => onSelect(issue) : undefined}
           >
             <TableCell>
-              <Chip
-                size="small"
+              <StatusChip
                 label={issue.severity}
-                color={issue.severity === 'error' ? 'secondary' : 'default'}
+                tone={issue.severity === 'error' ? 'error' : 'warning'}
               />
             </TableCell>
             <TableCell>

@@ -1,0 +1,1 @@
+export { gatehouseThemeModule, gatehouseThemes } from './gatehouseTheme';
