@@ -4,7 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Greeting } from './__fixtures__/contractTypes';
-import { answerValidators, verifyContract } from './contract';
+import {
+  answerValidators,
+  routesMissingFromReadme,
+  verifyContract,
+} from './contract';
 
 const typesEntry = join(__dirname, '__fixtures__/contractTypes.ts');
 
@@ -117,5 +121,21 @@ describe('verifyContract', () => {
     expect(answers.check('Greeting', { text: 'a' })).toBe(
       "answer must have required property 'count'",
     );
+  });
+});
+
+describe('routesMissingFromReadme', () => {
+  it('names each route without its row in the route table', () => {
+    const readme = [
+      '| Method | Path | Answer | What it is for |',
+      '| --- | --- | --- | --- |',
+      '| GET | `/greetings/:name` | Greeting | A greeting |',
+      '| GET | `/greetings` | Greeting | the wrong method |',
+      '',
+    ].join('\n');
+    expect(routesMissingFromReadme(routes, readme)).toEqual([
+      'create (POST /greetings)',
+      'card (GET /card)',
+    ]);
   });
 });

@@ -186,3 +186,20 @@ function repoRoot(file: string): string {
   }
   throw new Error(`${file} is not inside plugins/ or packages/`);
 }
+
+/**
+ * The routes of a map that a README's route table does not list: each route
+ * must have a row that starts `| METHOD | \`path\` |`, so the documentation
+ * follows the contract.
+ */
+export function routesMissingFromReadme(
+  routes: RouteMap,
+  readme: string,
+): string[] {
+  return Object.entries(routes)
+    .filter(
+      ([, route]) =>
+        !readme.includes(`\n| ${route.method} | \`${route.path}\` |`),
+    )
+    .map(([name, route]) => `${name} (${route.method} ${route.path})`);
+}

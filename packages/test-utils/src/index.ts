@@ -11,5 +11,9 @@ export {
   summarizeMs,
   timed,
 } from './bench';
-export { answerValidators, verifyContract } from './contract';
+export {
+  answerValidators,
+  routesMissingFromReadme,
+  verifyContract,
+} from './contract';
 export type { ContractCall, ContractCalls } from './contract';

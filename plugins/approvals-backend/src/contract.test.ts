@@ -1,6 +1,6 @@
 import { approvalsRoutes } from '@gatehouse/plugin-approvals-common';
 import costPlugin from '@gatehouse/plugin-cost-backend';
-import { verifyContract } from '@gatehouse/test-utils';
+import { routesMissingFromReadme, verifyContract } from '@gatehouse/test-utils';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -97,5 +97,10 @@ describe('the approvals contract', () => {
       },
     });
     expect(problems).toEqual([]);
+  });
+
+  it('is documented route by route in the README', () => {
+    const readme = readFileSync(join(__dirname, '../README.md'), 'utf8');
+    expect(routesMissingFromReadme(approvalsRoutes, readme)).toEqual([]);
   });
 });

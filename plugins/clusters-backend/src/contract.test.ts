@@ -4,8 +4,10 @@ import {
   startClusterSimulator,
 } from '@gatehouse/cluster-simulator';
 import { clustersRoutes } from '@gatehouse/plugin-clusters-common';
-import { verifyContract } from '@gatehouse/test-utils';
+import { routesMissingFromReadme, verifyContract } from '@gatehouse/test-utils';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { startClustersBackend } from './__testUtils__/startClustersBackend';
 
 jest.setTimeout(60_000);
@@ -48,5 +50,10 @@ describe('the clusters contract', () => {
     } finally {
       await backend.stop();
     }
+  });
+
+  it('is documented route by route in the README', () => {
+    const readme = readFileSync(join(__dirname, '../README.md'), 'utf8');
+    expect(routesMissingFromReadme(clustersRoutes, readme)).toEqual([]);
   });
 });

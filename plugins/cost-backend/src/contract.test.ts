@@ -7,7 +7,11 @@ import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { costRoutes } from '@gatehouse/plugin-cost-common';
-import { verifyContract, withTestClock } from '@gatehouse/test-utils';
+import {
+  routesMissingFromReadme,
+  verifyContract,
+  withTestClock,
+} from '@gatehouse/test-utils';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -157,5 +161,10 @@ describe('the cost contract', () => {
     } finally {
       await backend.stop();
     }
+  });
+
+  it('is documented route by route in the README', () => {
+    const readme = readFileSync(join(__dirname, '../README.md'), 'utf8');
+    expect(routesMissingFromReadme(costRoutes, readme)).toEqual([]);
   });
 });

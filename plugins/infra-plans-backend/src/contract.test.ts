@@ -5,7 +5,11 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { infraPlansRoutes } from '@gatehouse/plugin-infra-plans-common';
-import { verifyContract, withTestClock } from '@gatehouse/test-utils';
+import {
+  routesMissingFromReadme,
+  verifyContract,
+  withTestClock,
+} from '@gatehouse/test-utils';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -93,5 +97,10 @@ describe('the infra-plans contract', () => {
     } finally {
       await backend.stop();
     }
+  });
+
+  it('is documented route by route in the README', () => {
+    const readme = readFileSync(join(__dirname, '../README.md'), 'utf8');
+    expect(routesMissingFromReadme(infraPlansRoutes, readme)).toEqual([]);
   });
 });

@@ -22,6 +22,10 @@ import {
   StoredRequest,
   StoredRevision,
 } from './ApprovalsStore';
+import {
+  migratedClient,
+  requiredIsoTimestamp,
+} from '@gatehouse/backend-database';
 import { InboxPosition, moveInInbox, waitingSetOf } from './inboxCounters';
 import { inboxCounts, listPage, RISK_RANK } from './inboxQueries';
 
@@ -29,15 +33,6 @@ const migrationsDir = resolvePackagePath(
   '@gatehouse/plugin-approvals-backend',
   'migrations',
 );
-
-function toIso(value: unknown): string {
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'number') return new Date(value).toISOString();
-  const text = String(value);
-  return new Date(
-    /^\d{4}-\d{2}-\d{2} \d/.test(text) ? `${text.replace(' ', 'T')}Z` : text,
-  ).toISOString();
-}
 
 const json = (text: string | null) => (text === null ? null : JSON.parse(text));
 
@@ -57,9 +52,9 @@ function requestFields(row: any): Omit<StoredRequest, 'followUp'> {
     riskLevel: row.risk_level,
     costDelta: row.cost_delta === null ? null : Number(row.cost_delta),
     policySummary: row.policy_summary,
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
-    expiresAt: toIso(row.expires_at),
+    createdAt: requiredIsoTimestamp(row.created_at),
+    updatedAt: requiredIsoTimestamp(row.updated_at),
+    expiresAt: requiredIsoTimestamp(row.expires_at),
   };
 }
 
@@ -94,7 +89,7 @@ function toRevision(row: any, withPlan: boolean): StoredRevision {
     revision: Number(row.revision),
     contentHash: row.content_hash,
     submittedBy: row.submitted_by,
-    createdAt: toIso(row.created_at),
+    createdAt: requiredIsoTimestamp(row.created_at),
     summary: json(row.summary),
     files: json(row.files),
     estimate: json(row.estimate),
@@ -124,7 +119,7 @@ function toDecision(row: any): Decision {
     decision: row.decision,
     comment: row.comment,
     groups: json(row.groups),
-    createdAt: toIso(row.created_at),
+    createdAt: requiredIsoTimestamp(row.created_at),
   };
 }
 
@@ -137,7 +132,7 @@ function toAudit(row: any): AuditRecord {
     contentHash: row.content_hash,
     comment: row.comment,
     statusAfter: row.status_after,
-    createdAt: toIso(row.created_at),
+    createdAt: requiredIsoTimestamp(row.created_at),
   };
 }
 
@@ -164,11 +159,9 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseApprovalsStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseApprovalsStore(client);
+    return new DatabaseApprovalsStore(
+      await migratedClient(options.database, migrationsDir),
+    );
   }
 
   private constructor(private readonly db: Knex) {}
@@ -358,7 +351,9 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
         {
           id: input.requestId,
           submitter: existing?.submitter ?? input.submitter,
-          createdAt: existing ? new Date(toIso(existing.created_at)) : now,
+          createdAt: existing
+            ? new Date(requiredIsoTimestamp(existing.created_at))
+            : now,
           riskRank: RISK_RANK[revision.risk.level],
         },
         from,
@@ -430,7 +425,7 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
     return rows.map(row => ({
       revision: Number(row.revision),
       contentHash: row.content_hash,
-      createdAt: toIso(row.created_at),
+      createdAt: requiredIsoTimestamp(row.created_at),
       submittedBy: row.submitted_by,
     }));
   }
@@ -540,7 +535,7 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
         {
           id: input.requestId,
           submitter: row.submitter,
-          createdAt: new Date(toIso(row.created_at)),
+          createdAt: new Date(requiredIsoTimestamp(row.created_at)),
           riskRank: Number(row.risk_rank),
         },
         from,
@@ -631,7 +626,7 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
           {
             id,
             submitter: row.submitter,
-            createdAt: new Date(toIso(row.created_at)),
+            createdAt: new Date(requiredIsoTimestamp(row.created_at)),
             riskRank: Number(row.risk_rank),
           },
           from,
@@ -644,7 +639,9 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
             actor: 'policy',
             revision: Number(row.current_revision),
             contentHash: row.content_hash,
-            comment: `not decided before ${toIso(row.expires_at)}`,
+            comment: `not decided before ${requiredIsoTimestamp(
+              row.expires_at,
+            )}`,
             statusAfter: 'expired' as RequestStatus,
           },
         ]);

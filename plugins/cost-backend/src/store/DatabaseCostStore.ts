@@ -22,7 +22,7 @@ import {
   SpendQuery,
 } from './CostStore';
 import { splitByWholeMonths } from './dayRanges';
-import { toIsoTimestamp } from './timestamps';
+import { migratedClient, toIsoTimestamp } from '@gatehouse/backend-database';
 
 const migrationsDir = resolvePackagePath(
   '@gatehouse/plugin-cost-backend',
@@ -50,11 +50,11 @@ export class DatabaseCostStore implements CostStore {
     database: DatabaseService;
     skipMigrations?: boolean;
   }): Promise<DatabaseCostStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip && !options.skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseCostStore(client);
+    return new DatabaseCostStore(
+      await migratedClient(options.database, migrationsDir, {
+        skip: options.skipMigrations,
+      }),
+    );
   }
 
   private constructor(private readonly db: Knex) {}

@@ -1,4 +1,8 @@
 import {
+  migratedClient,
+  requiredIsoTimestamp,
+} from '@gatehouse/backend-database';
+import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
@@ -36,15 +40,6 @@ const SUMMARY_COLUMNS = [
 /** Concurrent appends race for the next number; the loser retries this often. */
 const APPEND_ATTEMPTS = 20;
 
-function toIso(value: unknown): string {
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'number') return new Date(value).toISOString();
-  const text = String(value);
-  return new Date(
-    /^\d{4}-\d{2}-\d{2} \d/.test(text) ? `${text.replace(' ', 'T')}Z` : text,
-  ).toISOString();
-}
-
 function toSummary(row: any): PlanRevisionSummary {
   return {
     entityRef: row.entity_ref,
@@ -54,7 +49,7 @@ function toSummary(row: any): PlanRevisionSummary {
     location: row.location ?? undefined,
     author: row.author ?? undefined,
     message: row.message ?? undefined,
-    createdAt: toIso(row.created_at),
+    createdAt: requiredIsoTimestamp(row.created_at),
     valid: Boolean(row.valid),
     errorCount: Number(row.error_count),
     warningCount: Number(row.warning_count),
@@ -79,11 +74,9 @@ export class DatabasePlanRevisionStore implements PlanRevisionStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabasePlanRevisionStore> {
-    const knex = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await knex.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabasePlanRevisionStore(knex);
+    return new DatabasePlanRevisionStore(
+      await migratedClient(options.database, migrationsDir),
+    );
   }
 
   constructor(private readonly knex: Knex) {}
