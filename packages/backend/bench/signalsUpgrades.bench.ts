@@ -19,20 +19,13 @@ import {
   primeUpgradeListener,
   sendWebSocketHandshake,
 } from '../src/modules/signalsUpgrades/primeUpgradeListener';
-import {
-  benchReporter,
-  roundMs,
-  summarizeMs,
-  timed,
-} from '@gatehouse/test-utils';
+import { benchReporter, summarizeMs, timed } from '@gatehouse/test-utils';
 
 const PRIMINGS = 5;
 const HANDSHAKES = 30;
 const ATTEMPT_TIMEOUT_MS = 500;
 
 const { report, progress } = benchReporter('signals-upgrades');
-
-const round = roundMs;
 
 const summary = summarizeMs;
 

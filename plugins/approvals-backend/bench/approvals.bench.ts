@@ -35,6 +35,8 @@ import {
   estimateTerraformPlan,
   syntheticPlan,
 } from '@gatehouse/plugin-cost-node';
+import { systemClock } from '@gatehouse/clock';
+import { toStoredEstimate } from '@gatehouse/plugin-cost-common';
 import knexFactory, { Knex } from 'knex';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -92,21 +94,14 @@ function workflowOn(store: DatabaseApprovalsStore) {
       estimate: async request => {
         if (request.kind !== 'terraform') return null;
         const result = estimateTerraformPlan(request.plan);
-        return {
+        return toStoredEstimate(result, {
           id: randomUUID(),
           entityRef: null,
           environment: null,
           kind: 'terraform',
           createdBy: 'bench',
           createdAt: new Date().toISOString(),
-          currency: result.currency,
-          monthlyBefore: result.totals.monthlyBefore,
-          monthlyAfter: result.totals.monthlyAfter,
-          monthlyDelta: result.totals.delta,
-          resourceCount: result.resources.length,
-          unpricedCount: result.unpriced.length,
-          result,
-        };
+        });
       },
     },
     notifier: {
@@ -128,6 +123,8 @@ function workflowOn(store: DatabaseApprovalsStore) {
     // held as high risk, so the submission is measured with every resource
     // scanned for its environment, rather than refused.
     environmentMismatch: 'high-risk',
+    // Benchmarks measure the machine now; they assert no dated facts.
+    clock: systemClock,
   });
 }
 

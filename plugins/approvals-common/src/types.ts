@@ -1,4 +1,7 @@
-import type { CostEstimate } from '@gatehouse/plugin-cost-common';
+import type {
+  CostEstimate,
+  ResourceAction,
+} from '@gatehouse/plugin-cost-common';
 
 /**
  * Types of the approvals plugin: change requests, their revisions, decisions,
@@ -53,14 +56,7 @@ export type Risk = { level: RiskLevel; reasons: string[] };
 export type ResourceChange = {
   address: string;
   type: string;
-  action:
-    | 'create'
-    | 'update'
-    | 'delete'
-    | 'replace'
-    | 'no-op'
-    | 'read'
-    | 'forget';
+  action: ResourceAction;
 };
 
 /** @public */

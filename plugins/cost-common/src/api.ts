@@ -204,6 +204,32 @@ export type StoredEstimateSummary = {
 /** A kept estimate with its full breakdown. @public */
 export type StoredEstimate = StoredEstimateSummary & { result: CostEstimate };
 
+/**
+ * An estimate as it is kept and answered: its headline figures read from the
+ * result, and who asked for it about what.
+ *
+ * @public
+ */
+export function toStoredEstimate(
+  result: CostEstimate,
+  about: Pick<
+    StoredEstimateSummary,
+    'id' | 'entityRef' | 'environment' | 'kind' | 'createdBy' | 'createdAt'
+  >,
+): StoredEstimate {
+  return {
+    ...about,
+    currency: result.currency,
+    monthlyBefore: result.totals.monthlyBefore,
+    monthlyAfter: result.totals.monthlyAfter,
+    monthlyDelta: result.totals.delta,
+    resourceCount: result.resources.length,
+    unpricedCount: result.unpriced.length,
+    approximateCount: result.totals.approximateComponents ?? null,
+    result,
+  };
+}
+
 /** Everything the service's cost tab shows, in one answer. @public */
 export type EntityCostSummary = {
   entityRef: string;

@@ -12,6 +12,18 @@
  * {@link formatMoney}.
  */
 
+/** Which Terraform resource instance, as `resource_changes` names it. @public */
+export type ResourceIdentity = {
+  address: string;
+  type: string;
+  name: string;
+  mode: 'managed' | 'data';
+  /** e.g. `module.a["x"].module.b`; absent for root-module resources. */
+  moduleAddress?: string;
+  /** `count` index or `for_each` key; absent for single instances. */
+  index?: number | string;
+};
+
 /**
  * What Terraform plans to do with a resource. `replace` covers both
  * `["delete","create"]` and `["create","delete"]`.
@@ -130,15 +142,7 @@ export type PricingStatus = 'priced' | 'free' | 'unpriced';
  *
  * @public
  */
-export type ResourceCostEstimate = {
-  address: string;
-  type: string;
-  name: string;
-  mode: 'managed' | 'data';
-  /** e.g. `module.a.module.b`; absent for root-module resources. */
-  moduleAddress?: string;
-  /** `count` index or `for_each` key; absent for single instances. */
-  index?: number | string;
+export type ResourceCostEstimate = ResourceIdentity & {
   action: ResourceAction;
   /** Region the resource was priced in. */
   region: string;

@@ -20,6 +20,7 @@ export type {
   PriceProvenance,
   PricingStatus,
   ResourceAction,
+  ResourceIdentity,
   ResourceCostEstimate,
   UnpricedResource,
   UsageSource,

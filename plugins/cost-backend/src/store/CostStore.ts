@@ -1,6 +1,5 @@
 import type {
   CostAlert,
-  CostAlertKind,
   CostMetric,
   DayRange,
   IngestedFile,
@@ -38,15 +37,8 @@ export type SpendQuery = {
 export type DailySpend = { day: string; key: string | null; cost: number };
 
 /** A new alert; the store drops it when the same crossing was already recorded. */
-export type NewCostAlert = {
+export type NewCostAlert = Omit<CostAlert, 'id' | 'createdAt'> & {
   dedupeKey: string;
-  kind: CostAlertKind;
-  dimension: SpendDimension | 'total';
-  key: string;
-  period: string;
-  threshold: number | null;
-  actual: number;
-  message: string;
 };
 
 /** Fields of an ingestion run that change while it runs. */

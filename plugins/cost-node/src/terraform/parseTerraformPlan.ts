@@ -1,4 +1,7 @@
-import type { ResourceAction } from '@gatehouse/plugin-cost-common';
+import type {
+  ResourceAction,
+  ResourceIdentity,
+} from '@gatehouse/plugin-cost-common';
 import { InvalidInputError } from '../errors';
 import { describeValue, isPlainObject } from '../util/narrow';
 import { resolveAction } from './actions';
@@ -9,16 +12,9 @@ import { formatModuleAddress, parseResourceAddress } from './resourceAddress';
  *
  * @public
  */
-export type PlanResourceChange = {
+export type PlanResourceChange = ResourceIdentity & {
   /** Position in `resource_changes`, for error messages. */
   position: number;
-  address: string;
-  type: string;
-  name: string;
-  mode: 'managed' | 'data';
-  /** e.g. `module.a["x"].module.b`; undefined in the root module. */
-  moduleAddress?: string;
-  index?: number | string;
   providerName?: string;
   action: ResourceAction;
   before: Record<string, unknown> | null;

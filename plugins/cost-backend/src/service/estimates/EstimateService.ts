@@ -9,11 +9,12 @@ import {
   PriceBook,
   readInfraPlan,
 } from '@gatehouse/plugin-cost-node';
-import type {
+import {
   CostEstimate,
   EstimateKubernetesRequest,
   KubernetesWorkloadEstimate,
   StoredEstimate,
+  toStoredEstimate,
 } from '@gatehouse/plugin-cost-common';
 import { randomUUID } from 'node:crypto';
 import type { CostStore } from '../../store/CostStore';
@@ -151,22 +152,14 @@ export class EstimateService {
       save: boolean;
     },
   ): Promise<StoredEstimate> {
-    const estimate: StoredEstimate = {
+    const estimate = toStoredEstimate(result, {
       id: randomUUID(),
       entityRef: request.entityRef ?? null,
       environment: request.environment ?? null,
       kind: request.kind,
       createdBy: request.createdBy,
       createdAt: new Date().toISOString(),
-      currency: result.currency,
-      monthlyBefore: result.totals.monthlyBefore,
-      monthlyAfter: result.totals.monthlyAfter,
-      monthlyDelta: result.totals.delta,
-      resourceCount: result.resources.length,
-      unpricedCount: result.unpriced.length,
-      approximateCount: result.totals.approximateComponents ?? null,
-      result,
-    };
+    });
     if (request.save) {
       await this.store.saveEstimate(estimate);
     }
