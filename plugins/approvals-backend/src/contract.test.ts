@@ -8,27 +8,9 @@ import {
   filesOnlyChange,
   startApprovalsBackend,
 } from './__testUtils__/harness';
+import { smallInstancePlan } from './__testUtils__/terraformPlans';
 
 jest.setTimeout(120_000);
-
-/** A Terraform plan that creates one small instance. */
-const smallPlan = {
-  format_version: '1.2',
-  resource_changes: [
-    {
-      address: 'aws_instance.tools',
-      mode: 'managed',
-      type: 'aws_instance',
-      name: 'tools',
-      change: {
-        actions: ['create'],
-        before: null,
-        after: { instance_type: 't3.micro' },
-        after_unknown: {},
-      },
-    },
-  ],
-};
 
 describe('the approvals contract', () => {
   let h: Awaited<ReturnType<typeof startApprovalsBackend>>;
@@ -45,7 +27,7 @@ describe('the approvals contract', () => {
       .request()
       .post('/api/approvals/requests')
       .set(bob)
-      .send(filesOnlyChange('staging', { plan: smallPlan }));
+      .send(filesOnlyChange('staging', { plan: smallInstancePlan }));
     expect(planned.status).toBe(201);
     const infra = await h
       .request()

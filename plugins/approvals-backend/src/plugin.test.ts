@@ -8,26 +8,9 @@ import {
   filesOnlyChange,
   startApprovalsBackend,
 } from './__testUtils__/harness';
+import { smallInstancePlan } from './__testUtils__/terraformPlans';
 
 jest.setTimeout(60_000);
-
-const smallPlan = {
-  format_version: '1.2',
-  resource_changes: [
-    {
-      address: 'aws_instance.tools',
-      mode: 'managed',
-      type: 'aws_instance',
-      name: 'tools',
-      change: {
-        actions: ['create'],
-        before: null,
-        after: { instance_type: 't3.micro' },
-        after_unknown: {},
-      },
-    },
-  ],
-};
 
 describe('the approvals backend over HTTP', () => {
   let h: Awaited<ReturnType<typeof startApprovalsBackend>>;
@@ -161,7 +144,7 @@ describe('the approvals backend over HTTP', () => {
       .send({
         ...filesOnlyChange('development'),
         files: undefined,
-        plan: smallPlan,
+        plan: smallInstancePlan,
         followUp: {
           templateRef: 'template:default/apply-environment',
           values: { environment: 'development' },
@@ -400,7 +383,7 @@ describe('the approvals backend over HTTP', () => {
         title: 'Agent: add a read replica',
         entityRef: 'component:default/orchestrator-api',
         environment: 'staging',
-        planJson: JSON.stringify(smallPlan),
+        planJson: JSON.stringify(smallInstancePlan),
         rollbackPlan: 'Delete the replica.',
         testPlan: 'Failover drill.',
       },

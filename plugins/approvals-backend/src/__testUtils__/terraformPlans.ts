@@ -1,6 +1,7 @@
 /*
- * Small `terraform show -json` plans for tests: an EKS cluster with a node
- * group (Bob's production plan), and a change to a node group's scaling.
+ * Small `terraform show -json` plans for tests: one small instance, an EKS
+ * cluster with a node group (Bob's production plan), and a change to a node
+ * group's scaling.
  * Test only; not exported.
  */
 
@@ -94,3 +95,22 @@ export function nodeGroupScalingPlan(options: {
     ],
   };
 }
+
+/** A plan that creates one t3.micro instance, and nothing else. */
+export const smallInstancePlan = {
+  format_version: '1.2',
+  resource_changes: [
+    {
+      address: 'aws_instance.tools',
+      mode: 'managed',
+      type: 'aws_instance',
+      name: 'tools',
+      change: {
+        actions: ['create'],
+        before: null,
+        after: { instance_type: 't3.micro' },
+        after_unknown: {},
+      },
+    },
+  ],
+};
