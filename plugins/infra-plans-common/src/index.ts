@@ -30,6 +30,12 @@ export {
 export type { SupportPhase, SupportStatus } from './support/lifecycle';
 export * from './catalogue/knownTypes';
 export { parsePlan } from './parse';
+export {
+  ENVIRONMENT_PARTS,
+  environmentOfPlan,
+  environmentPartNames,
+} from './environmentParts';
+export type { EnvironmentPartKind } from './environmentParts';
 export { diffPlans } from './diff';
 export type { PlanChange } from './diff';
 export { presetEnvironmentPlan, presetFor, presetPlan } from './presets';

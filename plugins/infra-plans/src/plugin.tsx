@@ -26,10 +26,23 @@ const environmentPreviewField = FormFieldBlueprint.make({
   },
 });
 
+/** Which node group, workload, database… of an environment a change is for. */
+const environmentPartField = FormFieldBlueprint.make({
+  name: 'environment-part',
+  params: {
+    field: () => import('./scaffolder').then(m => m.environmentPartField),
+  },
+});
+
 /** Infrastructure plans: validated, costed, rendered and revised, with an editor. */
 export const infraPlansPlugin = createFrontendPlugin({
   pluginId: 'infra-plans',
   title: 'Infrastructure plans',
   icon: <DescriptionIcon />,
-  extensions: [infraPlansApi, entityPlanContent, environmentPreviewField],
+  extensions: [
+    infraPlansApi,
+    entityPlanContent,
+    environmentPreviewField,
+    environmentPartField,
+  ],
 });

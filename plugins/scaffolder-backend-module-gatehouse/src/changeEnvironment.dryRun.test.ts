@@ -1,4 +1,7 @@
-import { presetEnvironmentPlan } from '@gatehouse/plugin-infra-plans-common';
+import {
+  InfraPlan,
+  presetEnvironmentPlan,
+} from '@gatehouse/plugin-infra-plans-common';
 import { renderEnvironmentRepository } from '@gatehouse/plugin-infra-plans-node';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +17,10 @@ import { TEST_NOW } from '@gatehouse/test-utils';
 jest.setTimeout(300_000);
 
 /** A published environment repository, as the new-environment template leaves it. */
-function publishedEnvironment(tier: 'development' | 'staging' | 'production') {
+function publishedEnvironment(
+  tier: 'development' | 'staging' | 'production',
+  edit: (plan: InfraPlan) => void = () => {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'gatehouse-env-'));
   const plan = presetEnvironmentPlan({
     service: 'orchestrator-api',
@@ -24,6 +30,7 @@ function publishedEnvironment(tier: 'development' | 'staging' | 'production') {
     database: true,
     asOf: new Date(TEST_NOW),
   });
+  edit(plan);
   for (const file of renderEnvironmentRepository({
     plan,
     environment: 'perf-test',
@@ -139,6 +146,76 @@ describe('the "Change an environment" template, through the scaffolder dry-run e
         },
       );
       expect(JSON.stringify(response.body)).toContain('Nothing would change');
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('changes the second node group and a queue, chosen by name, and leaves the first node group as it was', async () => {
+    const { dir, plan, entity } = publishedEnvironment('staging', draft => {
+      const env = draft.spec.environments['perf-test'];
+      env.compute.nodeGroups.push({
+        ...structuredClone(env.compute.nodeGroups[0]),
+        name: 'batch',
+      });
+      env.data = {
+        ...env.data,
+        queues: [
+          {
+            name: 'jobs',
+            type: 'sqs',
+            visibilityTimeout: '30s',
+            retention: '4d',
+          },
+        ],
+      };
+    });
+    const [first, batch] =
+      plan.spec.environments['perf-test'].compute.nodeGroups;
+    const backend = await startScaffolder({
+      entities: [entity],
+      config: {
+        catalog: {
+          locations: [{ type: 'file', target: join(dir, 'catalog-info.yaml') }],
+        },
+      },
+    });
+    try {
+      const { response, files } = await dryRun(
+        backend.server,
+        loadTemplate('change-environment'),
+        {
+          environmentRef: 'resource:default/orchestrator-api-perf-test',
+          reason: 'Batch room and longer retention',
+          nodeGroup: 'batch',
+          nodeGroupMax: batch.maxSize + 4,
+          queue: 'jobs',
+          queueRetention: '7d',
+          rollbackPlan: 'revert',
+          testPlan: 'watch alerts',
+        },
+      );
+      expect(response.status).toBe(200);
+      const log: string[] = response.body.log.map((l: any) => l.body.message);
+      expect(
+        response.body.log
+          .filter((l: any) => l.body.status === 'failed')
+          .map((l: any) => l.body.stepId),
+      ).toEqual([]);
+      const planLines = log.filter(line => line.includes('plan: '));
+      expect(planLines).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(
+            new RegExp(`batch.*max ${batch.maxSize} → ${batch.maxSize + 4}`),
+          ),
+          expect.stringMatching(/queue jobs.*4d → 7d/),
+        ]),
+      );
+      expect(planLines.join('\n')).not.toContain(`node group ${first.name}`);
+      const changed = files.find((f: any) => f.path === 'terraform/eks.tf');
+      expect(changed.content).toMatch(
+        new RegExp(`max_size\\s+= ${batch.maxSize + 4}`),
+      );
     } finally {
       await backend.stop();
     }

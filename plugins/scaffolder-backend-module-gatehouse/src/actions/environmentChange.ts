@@ -7,6 +7,7 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   diffPlans,
+  environmentOfPlan,
   InfraPlan,
   parsePlan,
 } from '@gatehouse/plugin-infra-plans-common';
@@ -19,6 +20,8 @@ import { dirname } from 'node:path';
 import yaml from 'yaml';
 import { examples } from './environmentChange.examples';
 import { requireValidPlan } from './shared/planInput';
+import { applyEnvironmentChanges } from './environmentParts';
+
 import type { Clock } from '@gatehouse/clock';
 
 /** The environment entity and the text of its current plan revision. */
@@ -26,54 +29,6 @@ export type LoadEnvironmentPlan = (
   entityRef: string,
   credentials: BackstageCredentials,
 ) => Promise<{ entity: Entity; yaml: string }>;
-
-/** The values the "change an environment" form can set; absent means unchanged. */
-export type EnvironmentChanges = {
-  nodeGroupMin?: number;
-  nodeGroupDesired?: number;
-  nodeGroupMax?: number;
-  instanceType?: string;
-  replicas?: number;
-  autoscalingMin?: number;
-  autoscalingMax?: number;
-  databaseInstanceClass?: string;
-  databaseMultiAz?: boolean;
-};
-
-/** Applies the form's values to the first node group, workload and database. */
-export function applyEnvironmentChanges(
-  plan: InfraPlan,
-  environment: string,
-  changes: EnvironmentChanges,
-): InfraPlan {
-  const next: InfraPlan = structuredClone(plan);
-  const env = next.spec.environments[environment];
-  const group = env.compute.nodeGroups[0];
-  if (changes.nodeGroupMin !== undefined) group.minSize = changes.nodeGroupMin;
-  if (changes.nodeGroupDesired !== undefined)
-    group.desiredSize = changes.nodeGroupDesired;
-  if (changes.nodeGroupMax !== undefined) group.maxSize = changes.nodeGroupMax;
-  if (changes.instanceType) group.instanceTypes = [changes.instanceType];
-  const workload = env.workloads[0];
-  if (workload) {
-    if (changes.replicas !== undefined) workload.replicas = changes.replicas;
-    if (workload.autoscaling) {
-      if (changes.autoscalingMin !== undefined)
-        workload.autoscaling.minReplicas = changes.autoscalingMin;
-      if (changes.autoscalingMax !== undefined)
-        workload.autoscaling.maxReplicas = changes.autoscalingMax;
-    }
-  }
-  const database = env.data?.databases?.[0];
-  if (database) {
-    if (changes.databaseInstanceClass)
-      database.instanceClass = changes.databaseInstanceClass;
-    if (changes.databaseMultiAz !== undefined)
-      database.multiAz = changes.databaseMultiAz;
-  }
-  next.metadata.revision = (plan.metadata.revision ?? 1) + 1;
-  return next;
-}
 
 /**
  * `gatehouse:environment:change`: loads an environment's current plan, applies
@@ -100,15 +55,43 @@ export function createEnvironmentChangeAction(options: {
           }),
         changes: z =>
           z.object({
+            nodeGroup: z
+              .string({ description: 'Which node group (default: the first)' })
+              .optional(),
             nodeGroupMin: z.number().int().min(0).optional(),
             nodeGroupDesired: z.number().int().min(0).optional(),
             nodeGroupMax: z.number().int().min(0).optional(),
             instanceType: z.string().optional(),
+            workload: z
+              .string({ description: 'Which workload (default: the first)' })
+              .optional(),
             replicas: z.number().int().min(0).optional(),
             autoscalingMin: z.number().int().min(0).optional(),
             autoscalingMax: z.number().int().min(0).optional(),
+            database: z
+              .string({ description: 'Which database (default: the first)' })
+              .optional(),
             databaseInstanceClass: z.string().optional(),
             databaseMultiAz: z.boolean().optional(),
+            cache: z
+              .string({ description: 'Which cache (default: the first)' })
+              .optional(),
+            cacheNodeType: z.string().optional(),
+            cacheReplicasPerShard: z.number().int().min(0).max(5).optional(),
+            cacheMultiAz: z.boolean().optional(),
+            bucket: z
+              .string({ description: 'Which bucket (default: the first)' })
+              .optional(),
+            bucketVersioning: z.boolean().optional(),
+            queue: z
+              .string({ description: 'Which queue (default: the first)' })
+              .optional(),
+            queueVisibilityTimeout: z
+              .string({ description: 'A duration such as 30s or 5m' })
+              .optional(),
+            queueRetention: z
+              .string({ description: 'A duration such as 4d' })
+              .optional(),
           }),
         targetPath: z => z.string().optional(),
       },
@@ -135,13 +118,10 @@ export function createEnvironmentChangeAction(options: {
         parsePlan(priorText, { asOf }),
         'The current plan',
       );
-      const environment =
-        entity.metadata.annotations?.['gatehouse.io/environment'] &&
-        prior.spec.environments[
-          entity.metadata.annotations['gatehouse.io/environment']
-        ]
-          ? entity.metadata.annotations['gatehouse.io/environment']
-          : Object.keys(prior.spec.environments)[0];
+      const environment = environmentOfPlan(
+        prior,
+        entity.metadata.annotations?.['gatehouse.io/environment'],
+      );
       const nextPlan = applyEnvironmentChanges(
         prior,
         environment,

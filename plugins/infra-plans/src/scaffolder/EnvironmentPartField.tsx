@@ -1,0 +1,101 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import {
+  ENVIRONMENT_PARTS,
+  EnvironmentPartKind,
+  environmentOfPlan,
+  environmentPartNames,
+} from '@gatehouse/plugin-infra-plans-common';
+import {
+  FormControl,
+  FormHelperText,
+  InputLabel,
+  MenuItem,
+  Select,
+} from '@material-ui/core';
+import useAsync from 'react-use/esm/useAsync';
+import { infraPlansApiRef } from '../api';
+
+const ENVIRONMENT_ANNOTATION = 'gatehouse.io/environment';
+
+/** The names of one kind of part of the environment an entity ref stands for. */
+export function useEnvironmentPartNames(
+  environmentRef: string | undefined,
+  kind: EnvironmentPartKind,
+) {
+  const catalogApi = useApi(catalogApiRef);
+  const infraPlansApi = useApi(infraPlansApiRef);
+  return useAsync(async () => {
+    if (!environmentRef) return undefined;
+    const entityName = parseEntityRef(environmentRef, {
+      defaultKind: 'resource',
+    });
+    const [entity, view] = await Promise.all([
+      catalogApi.getEntityByRef(environmentRef),
+      infraPlansApi.getPlan(entityName),
+    ]);
+    const plan = view.latest.plan;
+    if (!plan) return [];
+    const environment = environmentOfPlan(
+      plan,
+      entity?.metadata.annotations?.[ENVIRONMENT_ANNOTATION],
+    );
+    return environmentPartNames(plan, environment, kind);
+  }, [environmentRef, kind]);
+}
+
+/**
+ * `ui:field: GatehouseEnvironmentPart` with `ui:options: { part: nodeGroup }`
+ * (or workload, database, cache, bucket, queue): which part of the chosen
+ * environment (the form's `environmentRef`) the values on this page change,
+ * listed from the environment's plan. Left empty, the first one is changed.
+ */
+export function EnvironmentPartField(
+  props: FieldExtensionComponentProps<string>,
+) {
+  const { formData, onChange, uiSchema, formContext, schema, idSchema } = props;
+  const kind = (uiSchema?.['ui:options']?.part ??
+    'nodeGroup') as EnvironmentPartKind;
+  const { label } = ENVIRONMENT_PARTS[kind] ?? ENVIRONMENT_PARTS.nodeGroup;
+  const environmentRef = (formContext?.formData as { environmentRef?: string })
+    ?.environmentRef;
+  const names = useEnvironmentPartNames(environmentRef, kind);
+
+  const helper = !environmentRef
+    ? 'Choose the environment first'
+    : names.loading
+    ? `Reading the environment's ${label}s…`
+    : names.error
+    ? `Could not read the environment's plan: ${names.error.message}`
+    : names.value?.length === 0
+    ? `This environment has no ${label}`
+    : `Left empty, the first ${label} (${names.value?.[0]}) is changed`;
+
+  return (
+    <FormControl fullWidth margin="normal" error={Boolean(names.error)}>
+      <InputLabel id={`${idSchema.$id}-label`}>
+        {schema.title ?? `Which ${label}`}
+      </InputLabel>
+      <Select
+        labelId={`${idSchema.$id}-label`}
+        value={formData ?? ''}
+        disabled={!names.value?.length}
+        onChange={event =>
+          onChange((event.target.value as string) || undefined)
+        }
+      >
+        <MenuItem value="">
+          <em>The first</em>
+        </MenuItem>
+        {(names.value ?? []).map(name => (
+          <MenuItem key={name} value={name}>
+            {name}
+          </MenuItem>
+        ))}
+      </Select>
+      <FormHelperText>{helper}</FormHelperText>
+    </FormControl>
+  );
+}
