@@ -46,6 +46,20 @@ export function useEnvironmentPartNames(
   }, [environmentRef, kind]);
 }
 
+/** What the field says under the list: what to do first, or what is there. */
+function helperText(
+  environmentRef: string | undefined,
+  names: { loading: boolean; error?: Error; value?: string[] },
+  label: string,
+): string {
+  if (!environmentRef) return 'Choose the environment first';
+  if (names.loading) return `Reading the environment's ${label}s…`;
+  if (names.error)
+    return `Could not read the environment's plan: ${names.error.message}`;
+  if (!names.value?.length) return `This environment has no ${label}`;
+  return `Left empty, the first ${label} (${names.value[0]}) is changed`;
+}
+
 /**
  * `ui:field: GatehouseEnvironmentPart` with `ui:options: { part: nodeGroup }`
  * (or workload, database, cache, bucket, queue): which part of the chosen
@@ -63,15 +77,7 @@ export function EnvironmentPartField(
     ?.environmentRef;
   const names = useEnvironmentPartNames(environmentRef, kind);
 
-  const helper = !environmentRef
-    ? 'Choose the environment first'
-    : names.loading
-    ? `Reading the environment's ${label}s…`
-    : names.error
-    ? `Could not read the environment's plan: ${names.error.message}`
-    : names.value?.length === 0
-    ? `This environment has no ${label}`
-    : `Left empty, the first ${label} (${names.value?.[0]}) is changed`;
+  const helper = helperText(environmentRef, names, label);
 
   return (
     <FormControl fullWidth margin="normal" error={Boolean(names.error)}>
