@@ -1,7 +1,7 @@
 import { expect, test, newPersonPage } from './fixtures';
 import { signInAs } from './signIn';
 
-test('a developer creates an environment through the form, sees its cost first, it is approved, published and found in the catalog', async ({
+test('a developer creates an environment through the form, sees its cost first, it is approved, published and found in the catalog, and its change form lists its own parts', async ({
   browser,
 }) => {
   test.setTimeout(420_000);
@@ -78,4 +78,28 @@ test('a developer creates an environment through the form, sees its cost first, 
   await expect(
     bob.getByRole('tab', { name: new RegExp(`${environment} \\(development`) }),
   ).toBeVisible();
+
+  // Changing it: the change form lists the environment's own node groups,
+  // read from its plan, to choose which one the new sizes are for.
+  await bob.goto('/create/templates/default/change-environment');
+  const environmentField = bob.locator('#root_environmentRef');
+  await environmentField.click();
+  await environmentField.fill(environment);
+  await bob
+    .getByRole('option', { name: new RegExp(environment) })
+    .first()
+    .click();
+  await bob.locator('#root_reason').fill('More room for the load test');
+  await bob.getByRole('button', { name: 'Next' }).click();
+  await expect(
+    bob.getByText(/Left empty, the first node group \(.+\) is changed/),
+  ).toBeVisible({ timeout: 30_000 });
+  await bob.getByRole('button', { name: /Which node group/ }).click();
+  await expect(bob.getByRole('option', { name: 'The first' })).toBeVisible();
+  const groups = await bob.getByRole('option').allTextContents();
+  expect(groups.length).toBeGreaterThan(1);
+  await bob.screenshot({
+    path: test.info().outputPath('change-environment-parts.png'),
+    fullPage: true,
+  });
 });
