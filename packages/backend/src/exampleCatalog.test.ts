@@ -24,6 +24,15 @@ import { resolve } from 'node:path';
 
 const example = (file: string) => resolve(__dirname, '../../../examples', file);
 
+/** The repository's templates, as app-config.yaml registers them. */
+const TEMPLATES = [
+  'nodejs-service',
+  'new-environment',
+  'change-environment',
+  'publish-environment',
+  'apply-environment-change',
+];
+
 jest.setTimeout(120_000);
 
 /** The backend's database settings for each storage engine, as users configure them. */
@@ -62,6 +71,8 @@ async function startPortalBackend(id: TestDatabaseId) {
             baseUrl: 'http://localhost:7007',
             database: databaseConfig(id),
           },
+          // Gatehouse's permission policy decides, as in app-config.yaml.
+          permission: { enabled: true },
           auth: {
             environment: 'development',
             providers: { 'gatehouse-dev': {} },
@@ -78,6 +89,14 @@ async function startPortalBackend(id: TestDatabaseId) {
               },
               { type: 'file', target: example('services.yaml') },
               { type: 'file', target: example('clusters.yaml') },
+              ...TEMPLATES.map(name => ({
+                type: 'file',
+                target: resolve(
+                  __dirname,
+                  `../../../templates/${name}/template.yaml`,
+                ),
+                rules: [{ allow: ['Template'] }],
+              })),
             ],
           },
         },
@@ -179,6 +198,37 @@ describe.each(STORAGE_TEST_DATABASE_IDS.map(id => [id]))(
         'resource:default/orchestrator-api-production',
         'resource:default/orchestrator-api-staging',
       ]);
+    });
+
+    it('offers people the templates they can use, not the follow-ups only the approvals backend starts', async () => {
+      // Bob is in the catalog once it has read the example org.
+      const { token } = await eventually(async () => {
+        const response = await signInAs('bob');
+        return response.status === 200
+          ? response.body.backstageIdentity
+          : undefined;
+      });
+      const templates = await eventually(async () => {
+        const response = await request(server.server)
+          .get('/api/catalog/entities/by-query?filter=kind=template')
+          .set('authorization', `Bearer ${token}`);
+        const names: string[] = (response.body.items ?? []).map(
+          (t: any) => t.metadata.name,
+        );
+        // The catalog reads locations in no fixed order: wait for all three.
+        return names.length === 3 ? names.sort() : undefined;
+      });
+      expect(templates).toEqual([
+        'change-environment',
+        'new-environment',
+        'nodejs-service',
+      ]);
+      const direct = await request(server.server)
+        .get(
+          '/api/catalog/entities/by-name/template/default/publish-environment',
+        )
+        .set('authorization', `Bearer ${token}`);
+      expect(direct.status).toBe(404);
     });
 
     it('refuses unauthenticated catalog reads and unknown or malformed users', async () => {

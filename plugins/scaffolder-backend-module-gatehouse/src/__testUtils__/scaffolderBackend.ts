@@ -10,14 +10,35 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import costPlugin from '@gatehouse/plugin-cost-backend';
 import infraPlansPlugin from '@gatehouse/plugin-infra-plans-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import scaffolderGiteaModule from '@backstage/plugin-scaffolder-backend-module-gitea';
+import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
+import scaffolderGitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
+import scaffolderNotificationsModule from '@backstage/plugin-scaffolder-backend-module-notifications';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import request from 'supertest';
 import yaml from 'yaml';
 import { scaffolderModuleGatehouse as gatehouseModule } from '../module';
 import { withTestClock } from '@gatehouse/test-utils';
 
 export const REPO_ROOT = resolve(__dirname, '../../../..');
+
+/** The files of a template's folder, as the dry-run endpoint takes them. */
+function filesOf(name: string) {
+  const root = resolve(REPO_ROOT, 'templates', name);
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap(entry =>
+      entry.isDirectory()
+        ? walk(join(dir, entry.name))
+        : [join(dir, entry.name)],
+    );
+  return walk(root)
+    .filter(file => relative(root, file) !== 'template.yaml')
+    .map(file => ({
+      path: relative(root, file),
+      base64Content: readFileSync(file).toString('base64'),
+    }));
+}
 
 export function loadTemplate(name: string) {
   return yaml.parse(
@@ -53,6 +74,11 @@ export async function startScaffolder(options: {
   const backend = await startTestBackend({
     features: [
       scaffolderPlugin,
+      // The stock actions the portal's templates use, as packages/backend adds them.
+      scaffolderGithubModule,
+      scaffolderGitlabModule,
+      scaffolderGiteaModule,
+      scaffolderNotificationsModule,
       gatehouseModule,
       costPlugin,
       infraPlansPlugin,
@@ -77,10 +103,17 @@ export async function dryRun(
   server: any,
   template: unknown,
   values: Record<string, unknown>,
+  /** A template folder whose files (e.g. `content/`) the steps fetch. */
+  templateFiles?: string,
 ) {
   const response = await request(server)
     .post('/api/scaffolder/v2/dry-run')
-    .send({ template, values, secrets: {}, directoryContents: [] });
+    .send({
+      template,
+      values,
+      secrets: {},
+      directoryContents: templateFiles ? filesOf(templateFiles) : [],
+    });
   const files = (response.body.directoryContents ?? []).map((f: any) => ({
     path: f.path as string,
     content: Buffer.from(f.base64Content, 'base64').toString('utf8'),

@@ -35,11 +35,29 @@ const frank = userWith('user:default/frank', ['group:default/sre']);
 describe('GatehousePermissionPolicy', () => {
   const policy = new GatehousePermissionPolicy(policyRules);
 
-  it('lets every signed-in user read the catalog', async () => {
+  it('lets every signed-in user read the catalog, but for the follow-up templates only the approvals backend starts', async () => {
     expect(
-      await policy.handle({ permission: catalogEntityReadPermission }, bob),
+      await policy.handle({ permission: catalogEntityReadPermission }, grace),
     ).toEqual({
-      result: AuthorizeResult.ALLOW,
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        not: {
+          allOf: [
+            {
+              rule: 'IS_ENTITY_KIND',
+              resourceType: 'catalog-entity',
+              params: { kinds: ['Template'] },
+            },
+            {
+              rule: 'HAS_SPEC',
+              resourceType: 'catalog-entity',
+              params: { key: 'type', value: 'environment-follow-up' },
+            },
+          ],
+        },
+      },
     });
   });
 

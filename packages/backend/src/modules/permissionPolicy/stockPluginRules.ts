@@ -19,6 +19,15 @@ const named =
     names.includes(permission.name);
 
 const allow = () => ({ result: AuthorizeResult.ALLOW } as const);
+
+/**
+ * The `spec.type` of templates the approvals backend starts once a change is
+ * approved ("Publish an approved environment", "Apply an approved environment
+ * change"). People cannot use them, so the template list does not offer them;
+ * the approvals backend reads them with its own service credentials, which
+ * the policy does not govern.
+ */
+export const FOLLOW_UP_TEMPLATE_TYPE = 'environment-follow-up';
 const deny = () => ({ result: AuthorizeResult.DENY } as const);
 
 /**
@@ -29,9 +38,25 @@ const deny = () => ({ result: AuthorizeResult.DENY } as const);
 export const stockPluginRules: PolicyRule[] = [
   {
     description:
-      'signed-in users read the catalog and check entities before registering them',
+      'signed-in users read the catalog, except the follow-up templates only the approvals backend starts',
+    covers: named('catalog.entity.read'),
+    decide: request =>
+      createCatalogConditionalDecision(request.permission as any, {
+        not: {
+          allOf: [
+            catalogConditions.isEntityKind({ kinds: ['Template'] }),
+            catalogConditions.hasSpec({
+              key: 'type',
+              value: FOLLOW_UP_TEMPLATE_TYPE,
+            }),
+          ],
+        },
+      }),
+  },
+  {
+    description:
+      'signed-in users read locations and check entities before registering them',
     covers: named(
-      'catalog.entity.read',
       'catalog.location.read',
       'catalog.entity.validate',
       'catalog.location.analyze',
