@@ -3,13 +3,10 @@ import {
   checkTerraformFiles,
 } from '@gatehouse/plugin-infra-plans-node';
 import { parsePlan } from '@gatehouse/plugin-infra-plans-common';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   dryRun,
   loadTemplate,
-  startScaffolder,
+  startScaffolderWithLocalRepositories,
 } from './__testUtils__/scaffolderBackend';
 import { TEST_NOW } from '@gatehouse/test-utils';
 
@@ -18,20 +15,9 @@ jest.setTimeout(300_000);
 const approval = { requestId: 'req-1', contentHash: 'a'.repeat(64) };
 
 describe('the follow-up templates the approvals backend starts, through the dry-run endpoint', () => {
-  let backend: Awaited<ReturnType<typeof startScaffolder>>;
+  let backend: Awaited<ReturnType<typeof startScaffolderWithLocalRepositories>>;
   beforeAll(async () => {
-    backend = await startScaffolder({
-      config: {
-        gatehouse: {
-          cost: { ingestion: { locations: [] } },
-          environments: {
-            localPublisher: {
-              directory: mkdtempSync(join(tmpdir(), 'gatehouse-repos-')),
-            },
-          },
-        },
-      },
-    });
+    backend = await startScaffolderWithLocalRepositories();
   });
   afterAll(() => backend?.stop());
 

@@ -1,30 +1,16 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import yaml from 'yaml';
 import {
   dryRun,
   loadTemplate,
-  startScaffolder,
+  startScaffolderWithLocalRepositories,
 } from './__testUtils__/scaffolderBackend';
 
 jest.setTimeout(300_000);
 
 describe('the "New Node.js service" template, through the dry-run endpoint', () => {
-  let backend: Awaited<ReturnType<typeof startScaffolder>>;
+  let backend: Awaited<ReturnType<typeof startScaffolderWithLocalRepositories>>;
   beforeAll(async () => {
-    backend = await startScaffolder({
-      config: {
-        gatehouse: {
-          cost: { ingestion: { locations: [] } },
-          environments: {
-            localPublisher: {
-              directory: mkdtempSync(join(tmpdir(), 'gatehouse-repos-')),
-            },
-          },
-        },
-      },
-    });
+    backend = await startScaffolderWithLocalRepositories();
   });
   afterAll(() => backend?.stop());
 

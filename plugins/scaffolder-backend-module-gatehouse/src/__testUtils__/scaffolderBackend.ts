@@ -14,7 +14,8 @@ import scaffolderGiteaModule from '@backstage/plugin-scaffolder-backend-module-g
 import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
 import scaffolderGitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import scaffolderNotificationsModule from '@backstage/plugin-scaffolder-backend-module-notifications';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import request from 'supertest';
 import yaml from 'yaml';
@@ -119,4 +120,23 @@ export async function dryRun(
     content: Buffer.from(f.base64Content, 'base64').toString('utf8'),
   }));
   return { response, files };
+}
+
+/**
+ * The scaffolder with no billing and a fresh folder for the embedded local
+ * repositories: what the publishing templates need in a dry run.
+ */
+export function startScaffolderWithLocalRepositories() {
+  return startScaffolder({
+    config: {
+      gatehouse: {
+        cost: { ingestion: { locations: [] } },
+        environments: {
+          localPublisher: {
+            directory: mkdtempSync(join(tmpdir(), 'gatehouse-repos-')),
+          },
+        },
+      },
+    },
+  });
 }
