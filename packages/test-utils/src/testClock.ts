@@ -22,3 +22,31 @@ export function withTestClock(
     },
   };
 }
+
+/**
+ * Pins `Date` to {@link TEST_NOW} for every test of a package (call it from
+ * its `setupTests.ts`; import `@gatehouse/test-utils/testClock`, which loads
+ * nothing else). Only `Date` is faked; timers run normally. A test that needs
+ * another date passes `asOf` (or calls `jest.setSystemTime`).
+ */
+export function pinTestDate(): void {
+  jest.useFakeTimers({
+    now: new Date(TEST_NOW),
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'requestAnimationFrame',
+      'cancelAnimationFrame',
+      'requestIdleCallback',
+      'cancelIdleCallback',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
+  });
+}

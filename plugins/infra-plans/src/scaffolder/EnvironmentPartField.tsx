@@ -70,9 +70,11 @@ export function EnvironmentPartField(
   props: FieldExtensionComponentProps<string>,
 ) {
   const { formData, onChange, uiSchema, formContext, schema, idSchema } = props;
-  const kind = (uiSchema?.['ui:options']?.part ??
-    'nodeGroup') as EnvironmentPartKind;
-  const { label } = ENVIRONMENT_PARTS[kind] ?? ENVIRONMENT_PARTS.nodeGroup;
+  // A template naming no kind, or one there is not, gets node groups.
+  const option = String(uiSchema?.['ui:options']?.part ?? '');
+  const kind: EnvironmentPartKind =
+    option in ENVIRONMENT_PARTS ? (option as EnvironmentPartKind) : 'nodeGroup';
+  const { label } = ENVIRONMENT_PARTS[kind];
   const environmentRef = (formContext?.formData as { environmentRef?: string })
     ?.environmentRef;
   const names = useEnvironmentPartNames(environmentRef, kind);
