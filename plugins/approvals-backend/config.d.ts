@@ -2,6 +2,35 @@ import type { HumanDuration } from '@backstage/types';
 
 export interface Config {
   gatehouse?: {
+    /** Following approved changes after approval (see the README's "Delivery"). */
+    delivery?: {
+      /** How often every environment repository's target branch is read (default 60 seconds). */
+      pollInterval?: HumanDuration | string;
+      /** Where fetched remotes are kept (default `delivery-cache` beside the local repositories). */
+      cacheDirectory?: string;
+      /** Groups told of every unapproved change, besides the environment's owner (default platform-approvers). */
+      alertGroups?: string[];
+      /** Shared secrets of the forges' webhooks; a forge without one has no webhook. */
+      webhooks?: {
+        github?: {
+          /** @visibility secret */
+          secret: string;
+        };
+        gitlab?: {
+          /** @visibility secret */
+          secret: string;
+        };
+        gitea?: {
+          /** @visibility secret */
+          secret: string;
+        };
+        /** A plain git server's post-receive hook (header x-gatehouse-webhook-token). */
+        git?: {
+          /** @visibility secret */
+          secret: string;
+        };
+      };
+    };
     approvals?: {
       /**
        * Requests nobody decides in time expire: a duration such as '7d',

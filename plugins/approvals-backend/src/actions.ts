@@ -6,9 +6,11 @@ import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha
 import { InputError } from '@backstage/errors';
 import { authorizeOrThrow } from '@gatehouse/http-contract';
 import {
+  approvalDeliveryReportPermission,
   approvalRequestReadPermission,
   approvalRequestSubmitPermission,
 } from '@gatehouse/plugin-approvals-common';
+import type { DeliveryService } from './delivery/DeliveryService';
 import { callerOf } from './router';
 import type { ApprovalService } from './service/ApprovalService';
 
@@ -20,10 +22,12 @@ import type { ApprovalService } from './service/ApprovalService';
 export function registerApprovalActions(options: {
   actionsRegistry: ActionsRegistryService;
   approvals: ApprovalService;
+  delivery: Pick<DeliveryService, 'report'>;
   permissions: PermissionsService;
   userInfo: UserInfoService;
 }) {
-  const { actionsRegistry, approvals, permissions, userInfo } = options;
+  const { actionsRegistry, approvals, delivery, permissions, userInfo } =
+    options;
 
   actionsRegistry.register({
     name: 'submit-change-request',
@@ -171,6 +175,68 @@ export function registerApprovalActions(options: {
           contentHash: gate.contentHash,
           reason: gate.reason,
           policySummary: gate.policySummary,
+        },
+      };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'report-change-delivery',
+    title: 'Report that an approved change was applied or failed',
+    description:
+      'For pipelines and agents that apply infrastructure: records that the approved change (by its content hash) was applied, or failed, with a link to the log. Refused for a hash that is not the approved one, or a step behind the delivery (proposed, merged, applied or failed, live).',
+    attributes: { readOnly: false, destructive: false, idempotent: true },
+    schema: {
+      input: z =>
+        z.object({
+          id: z.string().describe('The change request id'),
+          contentHash: z
+            .string()
+            .regex(/^[a-f0-9]{64}$/)
+            .describe('The approved content hash that was applied'),
+          status: z
+            .enum(['applied', 'failed'])
+            .describe('What happened when the pipeline applied it'),
+          log: z
+            .string()
+            .url()
+            .optional()
+            .describe("The pipeline run's log"),
+          commit: z
+            .string()
+            .regex(/^[a-f0-9]{7,64}$/)
+            .optional()
+            .describe('The commit that was applied'),
+        }),
+      output: z =>
+        z.object({
+          recorded: z.boolean(),
+          deliveryState: z.string(),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      await authorizeOrThrow(
+        permissions,
+        credentials,
+        { permission: approvalDeliveryReportPermission, resourceRef: input.id },
+        () => 'You may not report the delivery of this change request',
+      );
+      const caller = await callerOf(credentials, userInfo);
+      const recorded = await delivery.report(
+        input.id,
+        {
+          step: input.status,
+          contentHash: input.contentHash,
+          link: input.log,
+          commit: input.commit,
+        },
+        caller.ref,
+      );
+      const request = await approvals.get(input.id, caller);
+      return {
+        output: {
+          recorded,
+          deliveryState: request.delivery?.state ?? 'none',
         },
       };
     },

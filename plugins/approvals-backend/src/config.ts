@@ -16,6 +16,48 @@ export function readApprovalsConfig(config: Config) {
     // Memory for the answers of the read APIs on each replica; 0 turns it off.
     readCacheBytes: readCacheMegabytes(config) * 1024 * 1024,
     environmentMismatch: readEnvironmentMismatch(config),
+    delivery: readDeliveryConfig(config),
+  };
+}
+
+/** The forges (and plain git servers) whose webhooks may be configured. */
+export const WEBHOOK_FORGES = ['github', 'gitlab', 'gitea', 'git'] as const;
+export type WebhookForge = (typeof WEBHOOK_FORGES)[number];
+
+/**
+ * How approved changes are followed after approval: how often the
+ * environment repositories' branches are read, where fetched remotes are
+ * kept, who hears of unapproved changes, and the webhook secrets.
+ */
+function readDeliveryConfig(config: Config) {
+  const key = 'gatehouse.delivery';
+  const interval = config.has(`${key}.pollInterval`)
+    ? readDurationFromConfig(config, { key: `${key}.pollInterval` })
+    : { seconds: 60 };
+  const secrets: Partial<Record<WebhookForge, string>> = {};
+  for (const forge of WEBHOOK_FORGES) {
+    const secret = config.getOptionalString(`${key}.webhooks.${forge}.secret`);
+    if (secret) secrets[forge] = secret;
+  }
+  return {
+    pollIntervalMs: durationToMilliseconds(interval),
+    /** Default: a folder beside the local repositories, else under the working directory. */
+    cacheDirectory:
+      config.getOptionalString(`${key}.cacheDirectory`) ??
+      (config.getOptionalString(
+        'gatehouse.environments.localPublisher.directory',
+      )
+        ? `${config.getString(
+            'gatehouse.environments.localPublisher.directory',
+          )}/../delivery-cache`
+        : 'delivery-cache'),
+    localDirectory: config.getOptionalString(
+      'gatehouse.environments.localPublisher.directory',
+    ),
+    alertGroups: config.getOptionalStringArray(`${key}.alertGroups`) ?? [
+      'group:default/platform-approvers',
+    ],
+    webhookSecrets: secrets,
   };
 }
 

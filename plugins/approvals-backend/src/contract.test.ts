@@ -1,4 +1,7 @@
-import { approvalsRoutes } from '@gatehouse/plugin-approvals-common';
+import {
+  approvalsRoutes,
+  approvalsWebhookRoutes,
+} from '@gatehouse/plugin-approvals-common';
 import costPlugin from '@gatehouse/plugin-cost-backend';
 import { routesMissingFromReadme, verifyContract } from '@gatehouse/test-utils';
 import { readFileSync } from 'node:fs';
@@ -76,6 +79,16 @@ describe('the approvals contract', () => {
           headers: h.as('user:default/alice'),
         },
         gate: { params: { id: planned.body.id }, query: {} },
+        // After the decision above: the staging change is approved.
+        reportDelivery: {
+          params: { id: planned.body.id },
+          body: {
+            step: 'proposed',
+            contentHash: planned.body.contentHash,
+            link: 'https://git.example.com/shop/pull/1',
+          },
+        },
+        unapprovedChanges: { query: {} },
       },
     });
     expect(problems).toEqual([]);
@@ -84,5 +97,8 @@ describe('the approvals contract', () => {
   it('is documented route by route in the README', () => {
     const readme = readFileSync(join(__dirname, '../README.md'), 'utf8');
     expect(routesMissingFromReadme(approvalsRoutes, readme)).toEqual([]);
+    expect(routesMissingFromReadme(approvalsWebhookRoutes, readme)).toEqual(
+      [],
+    );
   });
 });

@@ -16,6 +16,10 @@ import {
   approvalRequestResourceRef,
   approvalRequestRules,
 } from './permissions';
+import { DatabaseRepositoryWatchStore } from './delivery/DatabaseRepositoryWatchStore';
+import { DeliveryService } from './delivery/DeliveryService';
+import { GitBranchReader } from './delivery/git/BranchReader';
+import { RepositoryWatcher } from './delivery/RepositoryWatcher';
 import { createRouter } from './router';
 import { ApprovalNotifier } from './service/ApprovalNotifier';
 import { ApprovalService } from './service/ApprovalService';
@@ -67,13 +71,14 @@ export const approvalsPlugin = createBackendPlugin({
           rules: Object.values(approvalRequestRules),
           getResources: ids => Promise.all(ids.map(id => store.getRequest(id))),
         });
+        const notifier = new ApprovalNotifier(deps);
         const approvals = new ApprovalService({
           store,
           catalog: deps.catalog,
           auth: deps.auth,
           logger: deps.logger,
           estimator: new CostBackendEstimator(deps),
-          notifier: new ApprovalNotifier(deps),
+          notifier,
           followUps: new FollowUpStarter({ store, ...deps }),
           rules: settings.rules,
           expiresAfterMs: settings.expiresAfterMs,
@@ -94,9 +99,43 @@ export const approvalsPlugin = createBackendPlugin({
             await approvals.expire();
           },
         });
-        registerApprovalActions({ ...deps, approvals });
+        const delivery = new DeliveryService({ ...deps, store, notifier });
+        const watches = new DatabaseRepositoryWatchStore(
+          await deps.database.getClient(),
+        );
+        const watcher = new RepositoryWatcher({
+          ...deps,
+          approvals: store,
+          delivery,
+          watches,
+          notifier,
+          reader: new GitBranchReader({ config: deps.config, ...settings.delivery }),
+          ...settings.delivery,
+        });
+        await deps.scheduler.scheduleTask({
+          id: 'approvals-watch-repositories',
+          frequency: { milliseconds: settings.delivery.pollIntervalMs },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 10 },
+          fn: () => watcher.checkAll(),
+        });
+        registerApprovalActions({ ...deps, approvals, delivery });
         const reads = new ReadCache(store, settings.readCacheBytes);
-        deps.httpRouter.use(await createRouter({ ...deps, approvals, reads }));
+        deps.httpRouter.addAuthPolicy({
+          path: '/delivery/webhooks',
+          allow: 'unauthenticated',
+        });
+        deps.httpRouter.use(
+          await createRouter({
+            ...deps,
+            approvals,
+            reads,
+            delivery,
+            watcher,
+            watches,
+            webhookSecrets: settings.delivery.webhookSecrets,
+          }),
+        );
       },
     });
   },

@@ -6,10 +6,12 @@ import type {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
+  approvalDeliveryReportPermission,
   approvalRequestDecidePermission,
   approvalRequestReadPermission,
   approvalRequestSubmitPermission,
   approvalsRoutes,
+  approvalsWebhookRoutes,
 } from '@gatehouse/plugin-approvals-common';
 import {
   audited,
@@ -19,6 +21,11 @@ import {
 } from '@gatehouse/http-contract';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
+import type { WebhookForge } from './config';
+import type { DeliveryService } from './delivery/DeliveryService';
+import type { RepositoryWatcher } from './delivery/RepositoryWatcher';
+import type { RepositoryWatchStore } from './delivery/RepositoryWatchStore';
+import { verifyWebhook, webhookRemoteUrl } from './delivery/webhooks';
 import type { ApprovalService, Caller } from './service/ApprovalService';
 import type { ReadAnswer, ReadCache } from './service/ReadCache';
 
@@ -33,6 +40,10 @@ export type RouterOptions = {
   approvals: ApprovalService;
   /** Answers of the inbox, counts and request page, valid while nothing changes. */
   reads: ReadCache;
+  delivery: DeliveryService;
+  watcher: Pick<RepositoryWatcher, 'checkRemote'>;
+  watches: Pick<RepositoryWatchStore, 'listUnapproved'>;
+  webhookSecrets: Partial<Record<WebhookForge, string>>;
 };
 
 /** What a read's answer depends on: the route, its input and who asks. */
@@ -74,7 +85,15 @@ export async function createRouter(
   const { httpAuth, userInfo, permissions, auditor, approvals, reads } =
     options;
   const router = Router();
-  router.use(express.json({ limit: MAX_BODY }));
+  router.use(
+    express.json({
+      limit: MAX_BODY,
+      // Webhook signatures are computed over the bytes as sent.
+      verify: (req, _res, buf) => {
+        (req as Request & { rawBody?: Buffer }).rawBody = buf;
+      },
+    }),
+  );
 
   const authenticate = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -224,6 +243,62 @@ export async function createRouter(
           resourceRef: id,
         });
         return approvals.gate(id, query.hash);
+      },
+
+      reportDelivery: async ({ params: { id }, body }, { credentials, req }) => {
+        const caller = await authorize(credentials, {
+          permission: approvalDeliveryReportPermission,
+          resourceRef: id,
+        });
+        await audited(
+          auditor.createEvent({
+            eventId: 'delivery-report',
+            request: req,
+            meta: { requestId: id, step: body.step, commit: body.commit },
+          }),
+          () => options.delivery.report(id, body, caller.ref),
+          recorded => ({ recorded }),
+        );
+        return approvals.get(id, caller);
+      },
+
+      unapprovedChanges: async ({ query }, { credentials }) => {
+        await authorize(credentials, {
+          permission: approvalRequestReadPermission,
+        });
+        return options.watches.listUnapproved({
+          entityRef: query.entityRef,
+          limit: query.limit ?? 50,
+        });
+      },
+    },
+  );
+
+  mountRoutes(
+    router,
+    approvalsWebhookRoutes,
+    {
+      // The forge signs the body with the shared secret; there is no Backstage token.
+      authenticate: async (req: Request & { rawBody?: Buffer }) => {
+        const forge = req.params.forge as WebhookForge;
+        verifyWebhook(forge, req.headers, req.rawBody, options.webhookSecrets);
+        return { forge };
+      },
+    },
+    {
+      webhook: async ({ params }, { req }) => {
+        const remoteUrl = webhookRemoteUrl(params.forge, req.body);
+        return audited(
+          auditor.createEvent({
+            eventId: 'delivery-webhook',
+            request: req,
+            meta: { forge: params.forge, remoteUrl },
+          }),
+          async () => ({
+            checked: await options.watcher.checkRemote(remoteUrl),
+          }),
+          answer => answer,
+        );
       },
     },
   );

@@ -17,6 +17,7 @@ import type {
   ChangeRequest,
   ChangeRequestSummary,
   RequestStatus,
+  UnapprovedChange,
 } from './types';
 
 const markdown = z.string().max(100_000);
@@ -148,6 +149,58 @@ export const gateQuerySchema = z.object({
     .optional(),
 });
 
+const contentHash = z
+  .string()
+  .regex(/^[a-f0-9]{64}$/, 'must be a content hash (64 hex characters)');
+
+/**
+ * A delivery step of an approved change. Only the approved content hash
+ * moves a delivery (409 otherwise); steps go forward only (proposed, merged,
+ * applied or failed, live), and a step reported again changes nothing.
+ * "merged" is also detected by the repository watcher, "live" by the
+ * clusters.
+ */
+export const deliveryReportSchema = z.object({
+  step: z.enum(['proposed', 'merged', 'applied', 'failed', 'live']),
+  contentHash,
+  /** The pull request, branch or pipeline log. */
+  link: z
+    .string()
+    .url('must be a URL (the pull request, branch or pipeline log)')
+    .max(2000)
+    .optional(),
+  commit: z
+    .string()
+    .regex(/^[a-f0-9]{7,64}$/, 'must be a git commit hash')
+    .optional(),
+  detail: z.string().max(2000).optional(),
+});
+
+export const unapprovedChangesQuerySchema = z.object({
+  /** An environment Resource, or a service Component (its environments). */
+  entityRef: entityRef.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** Forges whose webhooks Gatehouse reads. */
+export const webhookParamsSchema = z.object({
+  forge: z.enum(['github', 'gitlab', 'gitea', 'git']),
+});
+
+/** Unapproved changes, newest first. @public */
+export type UnapprovedChangesPage = {
+  items: UnapprovedChange[];
+  total: number;
+};
+
+/** What a webhook did: the repositories it made Gatehouse look at. @public */
+export type WebhookAnswer = { checked: string[] };
+
+export type DeliveryReport = z.input<typeof deliveryReportSchema>;
+export type UnapprovedChangesQuery = z.input<
+  typeof unapprovedChangesQuerySchema
+>;
+
 export type SubmitRequest = z.input<typeof submitRequestSchema>;
 
 /** A page of the inbox. @public */
@@ -256,5 +309,44 @@ export const approvalsRoutes = defineRoutes({
     query: gateQuerySchema,
     answer: jsonAnswer<GateAnswer>('GateAnswer'),
     summary: 'For CI: is this exact plan (by content hash) approved?',
+  },
+  reportDelivery: {
+    method: 'POST',
+    path: '/requests/:id/delivery',
+    params: requestParamsSchema,
+    body: deliveryReportSchema,
+    names: { body: 'delivery report' },
+    answer: jsonAnswer<ChangeRequest>('ChangeRequest'),
+    status: 201,
+    summary:
+      'For pipelines and the scaffolder: an approved change was proposed, applied or failed',
+  },
+  unapprovedChanges: {
+    method: 'GET',
+    path: '/delivery/unapproved',
+    query: unapprovedChangesQuerySchema,
+    answer: jsonAnswer<UnapprovedChangesPage>('UnapprovedChangesPage'),
+    summary:
+      'Commits on environment repositories that carry no approved change',
+  },
+});
+
+/**
+ * The forges' webhooks: authenticated by the forge's signature or token
+ * (`gatehouse.delivery.webhooks.<forge>.secret`), not by a Backstage token.
+ * A webhook only makes Gatehouse fetch the repository at once; what was
+ * merged is read from git, never taken from the payload.
+ *
+ * @public
+ */
+export const approvalsWebhookRoutes = defineRoutes({
+  webhook: {
+    method: 'POST',
+    path: '/delivery/webhooks/:forge',
+    params: webhookParamsSchema,
+    answer: jsonAnswer<WebhookAnswer>('WebhookAnswer'),
+    status: 202,
+    summary:
+      "A forge's push or pull request event: fetch that repository now",
   },
 });

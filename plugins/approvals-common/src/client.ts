@@ -2,6 +2,7 @@ import { ClientOptions, fillPath, routeCaller } from '@gatehouse/http-contract';
 import {
   approvalsRoutes,
   DecideRequest,
+  DeliveryReport,
   GateAnswer,
   ListRequestsQuery,
   RequestCounts,
@@ -9,6 +10,8 @@ import {
   SubmitRequest,
   SubmittedInfraPlan,
   SubmittedTerraformPlan,
+  UnapprovedChangesPage,
+  UnapprovedChangesQuery,
 } from './api';
 import type { ChangeRequest } from './types';
 
@@ -27,6 +30,10 @@ export interface ApprovalsApi {
   infraPlan(id: string, revision: number): Promise<SubmittedInfraPlan>;
   /** Where the browser downloads a revision's Terraform plan. */
   planUrl(id: string, revision: number): Promise<string>;
+  reportDelivery(id: string, report: DeliveryReport): Promise<ChangeRequest>;
+  unapprovedChanges(
+    query?: UnapprovedChangesQuery,
+  ): Promise<UnapprovedChangesPage>;
 }
 
 /** The typed client of the approvals backend's contract ({@link approvalsRoutes}). @public */
@@ -68,6 +75,15 @@ export class ApprovalsClient implements ApprovalsApi {
   }
   infraPlan(id: string, revision: number) {
     return this.call(approvalsRoutes.infraPlan, { params: { id, revision } });
+  }
+  reportDelivery(id: string, report: DeliveryReport) {
+    return this.call(approvalsRoutes.reportDelivery, {
+      params: { id },
+      body: report,
+    });
+  }
+  unapprovedChanges(query: UnapprovedChangesQuery = {}) {
+    return this.call(approvalsRoutes.unapprovedChanges, { query });
   }
   async planUrl(id: string, revision: number) {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('approvals');

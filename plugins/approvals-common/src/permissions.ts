@@ -27,9 +27,22 @@ export const approvalRequestDecidePermission = createPermission({
   resourceType: APPROVAL_REQUEST_RESOURCE_TYPE,
 });
 
+/**
+ * Report a delivery step of an approved change (proposed, applied, failed):
+ * pipelines and the scaffolder do with service credentials; people only
+ * where the policy grants it.
+ * @public
+ */
+export const approvalDeliveryReportPermission = createPermission({
+  name: 'gatehouse.approvals.delivery.report',
+  attributes: { action: 'update' },
+  resourceType: APPROVAL_REQUEST_RESOURCE_TYPE,
+});
+
 /** @public */
 export const approvalsPermissions = [
   approvalRequestReadPermission,
   approvalRequestSubmitPermission,
   approvalRequestDecidePermission,
+  approvalDeliveryReportPermission,
 ];

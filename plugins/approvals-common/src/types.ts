@@ -185,7 +185,12 @@ export type AuditRecord = {
     | 'rejected'
     | 'expired'
     | 'follow-up-started'
-    | 'follow-up-failed';
+    | 'follow-up-failed'
+    | 'delivery-proposed'
+    | 'delivery-merged'
+    | 'delivery-applied'
+    | 'delivery-failed'
+    | 'delivery-live';
   actor: string;
   revision: number;
   contentHash: string;
@@ -224,6 +229,8 @@ export type ChangeRequestSummary = {
   updatedAt: string;
   expiresAt: string;
   policySummary: string;
+  /** How far the approved change has got on its way to the clusters; null before it is proposed. */
+  deliveryState?: DeliveryStep | null;
 };
 
 /** A change request with everything the request page shows. @public */
@@ -239,6 +246,71 @@ export type ChangeRequest = ChangeRequestSummary & {
   audit: AuditRecord[];
   policy: PolicyStatus;
   followUp: FollowUp | null;
+  /** The approved change's way to the clusters; null until it is proposed. */
+  delivery: Delivery | null;
   /** Whether the caller may decide now, and if not, why. */
   viewer: { canDecide: boolean; reason?: string };
+};
+
+/**
+ * The steps of an approved change's delivery, in order: proposed where the
+ * environment's repository lives (a pull request, a branch or a commit),
+ * merged into its target branch, applied by the pipeline (or failed), live
+ * in the clusters.
+ *
+ * @public
+ */
+export type DeliveryStep = 'proposed' | 'merged' | 'applied' | 'failed' | 'live';
+
+/** @public */
+export const DELIVERY_STEPS: readonly DeliveryStep[] = [
+  'proposed',
+  'merged',
+  'applied',
+  'failed',
+  'live',
+];
+
+/** One step of a delivery, as recorded. @public */
+export type DeliveryEvent = {
+  step: DeliveryStep;
+  /** The approved revision and content hash the step delivers. */
+  revision: number;
+  contentHash: string;
+  /** Who reported it: a user, a service (pipeline, scaffolder) or the repository watcher. */
+  actor: string;
+  occurredAt: string;
+  /** The pull request, branch, merge commit page or pipeline log. */
+  link: string | null;
+  commit: string | null;
+  detail: string | null;
+};
+
+/** @public */
+export type Delivery = { state: DeliveryStep; events: DeliveryEvent[] };
+
+/**
+ * A commit on an environment repository's target branch that carries no
+ * approved change: no trailers, a request that is not approved, or a hash
+ * that is not the approved one.
+ *
+ * @public
+ */
+export type UnapprovedChange = {
+  id: number;
+  /** The environment Resource whose repository it is. */
+  entityRef: string;
+  /** The `gatehouse.io/repository` value and the branch watched. */
+  repository: string;
+  branch: string;
+  commit: string;
+  author: string;
+  /** The commit message's first line. */
+  summary: string;
+  committedAt: string;
+  detectedAt: string;
+  /** Why the commit is not an approved change. */
+  reason: string;
+  /** The change request the commit names, if any. */
+  requestId: string | null;
 };

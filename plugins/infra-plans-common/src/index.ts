@@ -36,6 +36,7 @@ export {
   environmentPartNames,
 } from './environmentParts';
 export type { EnvironmentPartKind } from './environmentParts';
+export * from './environmentRepository';
 export { diffPlans } from './diff';
 export type { PlanChange } from './diff';
 export { presetEnvironmentPlan, presetFor, presetPlan } from './presets';

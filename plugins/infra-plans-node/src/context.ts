@@ -5,8 +5,10 @@
  * plays.
  */
 import { createHash } from 'node:crypto';
+import { repositoryWebUrl } from '@gatehouse/plugin-infra-plans-common';
 import type {
   EnvironmentPlan,
+  EnvironmentRepository,
   InfraPlan,
   SecurityGroup,
   Workload,
@@ -37,6 +39,8 @@ export interface RenderContext {
   /** Prefix of AWS resource names: `<service>-<environment>`, lower case. */
   prefix: string;
   repositoryUrl?: string;
+  /** Where the repository is published (recorded on the environment entity). */
+  repository?: EnvironmentRepository;
   stateBackend: Required<StateBackendOptions>;
   clusterRef?: string;
   /** Region of disaster-recovery copies, when the plan names one. */
@@ -165,7 +169,10 @@ export function createRenderContext(
     namespace: dnsLabel(service),
     clusterName: env.compute.cluster.name ?? prefix,
     prefix,
-    repositoryUrl: options.repositoryUrl,
+    repositoryUrl:
+      options.repositoryUrl ??
+      (options.repository && repositoryWebUrl(options.repository)),
+    repository: options.repository,
     stateBackend: {
       bucket: stateBucket,
       key:

@@ -27,3 +27,5 @@ export {
   checkKubernetesFiles,
   CHECKED_KUBERNETES_KINDS,
 } from './checks/kubernetes';
+export { gitAuthFor } from './remotes/gitRemoteAuth';
+export type { GitAuth } from './remotes/gitRemoteAuth';

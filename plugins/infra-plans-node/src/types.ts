@@ -1,4 +1,7 @@
-import type { InfraPlan } from '@gatehouse/plugin-infra-plans-common';
+import type {
+  EnvironmentRepository,
+  InfraPlan,
+} from '@gatehouse/plugin-infra-plans-common';
 
 /** Remote state settings of the generated Terraform configuration. @public */
 export interface StateBackendOptions {
@@ -21,6 +24,13 @@ export interface RenderEnvironmentOptions {
   serviceRef?: string;
   /** where the repository will live, written into catalog-info/README when given */
   repositoryUrl?: string;
+  /**
+   * Where the repository is published, recorded on the environment entity
+   * (`gatehouse.io/repository`) so later changes are proposed there and the
+   * approvals backend watches its branch. Its web URL stands in for
+   * `repositoryUrl` when that is not given.
+   */
+  repository?: EnvironmentRepository;
   /** remote state settings; sensible defaults derived from service/environment/region (S3 + DynamoDB lock) */
   stateBackend?: StateBackendOptions;
   /**

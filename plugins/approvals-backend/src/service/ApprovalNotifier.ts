@@ -4,6 +4,8 @@ import type { SignalsService } from '@backstage/plugin-signals-node';
 import {
   APPROVALS_INBOX_CHANNEL,
   approvalRequestChannel,
+  DeliveryEvent,
+  UnapprovedChange,
 } from '@gatehouse/plugin-approvals-common';
 import type { StoredRequest } from '../store/ApprovalsStore';
 
@@ -76,6 +78,60 @@ export class ApprovalNotifier {
           scope: `approval-decision:${request.id}:${request.revision}`,
         },
       });
+    }
+  }
+
+  /** Tells the submitter how far their approved change has got. */
+  async deliveryStep(request: StoredRequest, event: DeliveryEvent) {
+    if (!request.submitter.startsWith('user:')) return;
+    const failed = event.step === 'failed';
+    await this.send({
+      recipients: { type: 'entity', entityRef: request.submitter },
+      payload: {
+        title: `${request.title}: ${event.step}`,
+        description: [event.detail, event.link].filter(Boolean).join(' · '),
+        link: this.link(request),
+        severity: failed ? 'high' : 'low',
+        topic: 'approval-delivery',
+        // One notification per request, updated as the change moves on.
+        scope: `approval-delivery:${request.id}`,
+      },
+    });
+  }
+
+  /** Owners and platform approvers hear of a commit nobody approved. */
+  async unapprovedChange(change: UnapprovedChange, recipients: string[]) {
+    if (recipients.length === 0) return;
+    await this.send({
+      recipients: { type: 'entity', entityRef: recipients },
+      payload: {
+        title: `Unapproved change on ${change.entityRef}`,
+        description: `${change.commit.slice(0, 12)} by ${change.author} on ${
+          change.branch
+        }: ${change.summary} (${change.reason})`,
+        link: `/catalog/default/resource/${
+          change.entityRef.split('/')[1]
+        }/changes`,
+        severity: 'critical',
+        topic: 'unapproved-change',
+        scope: `unapproved-change:${change.entityRef}:${change.commit}`,
+      },
+    });
+    await this.publishUnapproved(change);
+  }
+
+  private async publishUnapproved(change: UnapprovedChange) {
+    try {
+      await this.deps.signals.publish({
+        recipients: { type: 'broadcast' },
+        channel: APPROVALS_INBOX_CHANNEL,
+        message: { unapprovedChange: change.id },
+      });
+    } catch (error) {
+      this.deps.logger.warn(
+        'Could not publish an unapproved change',
+        error as Error,
+      );
     }
   }
 

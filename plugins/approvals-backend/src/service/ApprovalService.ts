@@ -191,13 +191,15 @@ export class ApprovalService {
 
   async get(id: string, caller: Caller): Promise<ChangeRequest> {
     const { store } = this.deps;
-    // Four reads at once: the request with its current revision, and its lists.
-    const [found, revisions, decisions, audit] = await Promise.all([
-      store.getCurrent(id),
-      store.listRevisions(id),
-      store.listDecisions(id),
-      store.listAudit(id),
-    ]);
+    // Five reads at once: the request with its current revision, and its lists.
+    const [found, revisions, decisions, audit, deliveryEvents] =
+      await Promise.all([
+        store.getCurrent(id),
+        store.listRevisions(id),
+        store.listDecisions(id),
+        store.listAudit(id),
+        store.listDeliveryEvents(id),
+      ]);
     if (!found) throw new NotFoundError(`No change request ${id}`);
     const { request, revision: current } = found;
     const currentDecisions = decisions.filter(
@@ -221,6 +223,9 @@ export class ApprovalService {
       audit,
       policy: policyStatus(verdict, givenApprovals(currentDecisions)),
       followUp: request.followUp,
+      delivery: deliveryEvents.length
+        ? { state: deliveryEvents.at(-1)!.step, events: deliveryEvents }
+        : null,
       viewer: decidedAlready
         ? { canDecide: false, reason: 'You already decided this revision' }
         : { canDecide: eligibility.allowed, reason: eligibility.reason },

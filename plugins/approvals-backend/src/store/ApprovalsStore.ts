@@ -3,6 +3,7 @@ import type {
   ChangeRequestSummary,
   Decision,
   DecisionKind,
+  DeliveryEvent,
   EnvironmentTier,
   FollowUp,
   RequestRevision,
@@ -168,4 +169,19 @@ export interface ApprovalsStore {
     followUp: FollowUp,
     audit: Omit<AuditRecord, 'sequence' | 'createdAt'>,
   ): Promise<void>;
+
+  /**
+   * Appends a delivery step with its audit record and moves the request's
+   * delivery state, in one transaction with the request row locked; `accept`
+   * sees the request and the steps so far and says whether to record it
+   * (false: nothing is written). Answers whether it was recorded.
+   */
+  recordDeliveryStep(
+    id: string,
+    event: DeliveryEvent,
+    accept: (request: StoredRequest, events: DeliveryEvent[]) => boolean,
+  ): Promise<boolean>;
+
+  /** A request's delivery steps, oldest first. */
+  listDeliveryEvents(id: string): Promise<DeliveryEvent[]>;
 }

@@ -5,6 +5,7 @@ import {
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import type {
   AuditRecord,
+  DeliveryEvent,
   Decision,
   FollowUp,
   RequestStatus,
@@ -55,6 +56,7 @@ function requestFields(row: any): Omit<StoredRequest, 'followUp'> {
     createdAt: requiredIsoTimestamp(row.created_at),
     updatedAt: requiredIsoTimestamp(row.updated_at),
     expiresAt: requiredIsoTimestamp(row.expires_at),
+    deliveryState: row.delivery_state ?? null,
   };
 }
 
@@ -663,5 +665,69 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
         .update({ follow_up: JSON.stringify(followUp) });
       await this.appendAudit(trx, id, [audit]);
     });
+  }
+
+  async recordDeliveryStep(
+    id: string,
+    event: DeliveryEvent,
+    accept: (request: StoredRequest, events: DeliveryEvent[]) => boolean,
+  ): Promise<boolean> {
+    return this.db.transaction(async trx => {
+      const row = await this.lockedRequest(trx, id);
+      if (!row) throw new NotFoundError(`No change request ${id}`);
+      const events = await this.deliveryEventsIn(trx, id);
+      // Decided with the row locked: two reports of one step record one.
+      if (!accept(toRequest(row), events)) return false;
+      await trx('approval_delivery_events').insert({
+        request_id: id,
+        step: event.step,
+        revision: event.revision,
+        content_hash: event.contentHash,
+        actor: event.actor,
+        occurred_at: new Date(event.occurredAt),
+        link: event.link,
+        commit: event.commit,
+        detail: event.detail,
+      });
+      await trx('approval_requests')
+        .where({ id })
+        .update({ delivery_state: event.step });
+      await this.appendAudit(trx, id, [
+        {
+          action: `delivery-${event.step}`,
+          actor: event.actor,
+          revision: event.revision,
+          contentHash: event.contentHash,
+          comment: [event.detail, event.link, event.commit]
+            .filter(Boolean)
+            .join(' · '),
+          statusAfter: row.status,
+        },
+      ]);
+      return true;
+    });
+  }
+
+  listDeliveryEvents(id: string): Promise<DeliveryEvent[]> {
+    return this.deliveryEventsIn(this.db, id);
+  }
+
+  private async deliveryEventsIn(
+    db: Knex,
+    id: string,
+  ): Promise<DeliveryEvent[]> {
+    const rows = await db('approval_delivery_events')
+      .where({ request_id: id })
+      .orderBy('id', 'asc');
+    return rows.map(row => ({
+      step: row.step,
+      revision: Number(row.revision),
+      contentHash: row.content_hash,
+      actor: row.actor,
+      occurredAt: requiredIsoTimestamp(row.occurred_at),
+      link: row.link ?? null,
+      commit: row.commit ?? null,
+      detail: row.detail ?? null,
+    }));
   }
 }

@@ -33,6 +33,7 @@ export const SUMMARY_COLUMNS = [
   'r.created_at',
   'r.updated_at',
   'r.expires_at',
+  'r.delivery_state',
 ];
 
 /** The inbox's order: most risky first, then oldest, then by id (a total order, for cursors). */

@@ -235,6 +235,7 @@ export function changeRequest(
       summary: '1 of 2; needs platform-approvers',
     },
     followUp: null,
+    delivery: null,
     viewer: { canDecide: true },
     ...overrides,
   };

@@ -4,6 +4,7 @@
  * its service Component, depending on the cluster it runs on. Without a
  * cluster ref the EKS cluster this repository creates is registered too.
  */
+import { repositoryAnnotations } from '@gatehouse/plugin-infra-plans-common';
 import type { RenderContext } from '../context';
 import { shorten } from '../context';
 import { KUBERNETES_ID_LABEL } from '../kubernetes/meta';
@@ -59,6 +60,7 @@ export function catalogEntities(ctx: RenderContext): object[] {
         [TIER_ANNOTATION]: ctx.env.tier,
         ...budget,
         ...sourceLocation,
+        ...(ctx.repository ? repositoryAnnotations(ctx.repository) : {}),
       },
       ...(ctx.repositoryUrl
         ? {

@@ -3,6 +3,7 @@ import {
   Permission,
 } from '@backstage/plugin-permission-common';
 import {
+  approvalDeliveryReportPermission,
   approvalRequestDecidePermission,
   approvalRequestReadPermission,
   approvalRequestSubmitPermission,
@@ -11,6 +12,7 @@ import {
   approvalsConditions,
   createApprovalsConditionalDecision,
 } from '@gatehouse/plugin-approvals-backend';
+import { isMemberOfAny, PLATFORM_TEAM, SRE } from './membership';
 import { PolicyRule } from './types';
 
 const is = (wanted: Permission) => (permission: Permission) =>
@@ -42,5 +44,15 @@ export const approvalsRules: PolicyRule[] = [
           userRef: user.info.userEntityRef,
         }),
       }),
+  },
+  {
+    description:
+      'the platform team and SREs report deliveries by hand (pipelines use service tokens)',
+    covers: is(approvalDeliveryReportPermission),
+    decide: (_request, user) => ({
+      result: isMemberOfAny(user, [PLATFORM_TEAM, SRE])
+        ? AuthorizeResult.ALLOW
+        : AuthorizeResult.DENY,
+    }),
   },
 ];

@@ -26,6 +26,11 @@ const ACTION_TEXT: Record<AuditRecord['action'], string> = {
   expired: 'request expired',
   'follow-up-started': 'started the follow-up',
   'follow-up-failed': 'follow-up failed',
+  'delivery-proposed': 'proposed the change in its repository',
+  'delivery-merged': 'saw the change merged',
+  'delivery-applied': 'reported the change applied',
+  'delivery-failed': 'reported that applying the change failed',
+  'delivery-live': 'saw the change running',
 };
 
 type DotColor = 'grey' | 'primary' | 'secondary' | 'inherit';
@@ -37,6 +42,8 @@ const ACTION_DOT: Partial<Record<AuditRecord['action'], StatusTone>> = {
   reject: 'error',
   rejected: 'error',
   'follow-up-failed': 'error',
+  'delivery-failed': 'error',
+  'delivery-applied': 'success',
   'request-changes': 'warning',
   expired: 'neutral',
 };
