@@ -230,3 +230,74 @@ describe('gatehouse gate', () => {
     expect(parseDuration('soon')).toBeUndefined();
   });
 });
+
+describe('gate report', () => {
+  it('records that the pipeline applied the approved change, with its log', async () => {
+    const { io, out, requests } = fakeIo([
+      {
+        status: 201,
+        body: { id: 'cr-1', delivery: { state: 'applied', events: [] } },
+      },
+    ]);
+    const code = await runGateCli(
+      [
+        'report',
+        'cr-1',
+        '--hash',
+        HASH,
+        '--status',
+        'applied',
+        '--log',
+        'https://ci.example.com/runs/9',
+      ],
+      io,
+    );
+    expect(code).toBe(0);
+    expect(requests[0].url).toBe(
+      'http://gatehouse.test/api/approvals/requests/cr-1/delivery',
+    );
+    expect(requests[0].init.method).toBe('POST');
+    expect(JSON.parse(requests[0].init.body)).toEqual({
+      step: 'applied',
+      contentHash: HASH,
+      link: 'https://ci.example.com/runs/9',
+    });
+    expect(JSON.parse(out[0])).toEqual({
+      id: 'cr-1',
+      deliveryState: 'applied',
+      url: 'http://gatehouse.test/approvals/requests/cr-1',
+    });
+  });
+
+  it('exits 1 with the reason when the hash is not the approved one', async () => {
+    const { io, err } = fakeIo([
+      {
+        status: 409,
+        body: {
+          error: {
+            name: 'ConflictError',
+            message: 'The content hash is not the approved one',
+          },
+        },
+      },
+    ]);
+    const code = await runGateCli(
+      ['report', 'cr-1', '--hash', HASH, '--status', 'failed'],
+      io,
+    );
+    expect(code).toBe(1);
+    expect(err[0]).toContain('report refused');
+    expect(err[0]).toContain('not the approved one');
+  });
+
+  it('is bad usage without a status it knows', async () => {
+    const { io, err, requests } = fakeIo([]);
+    const code = await runGateCli(
+      ['report', 'cr-1', '--hash', HASH, '--status', 'deployed'],
+      io,
+    );
+    expect(code).toBe(2);
+    expect(err[0]).toContain('--status applied or failed');
+    expect(requests).toHaveLength(0);
+  });
+});

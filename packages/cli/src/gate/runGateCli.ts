@@ -17,6 +17,8 @@ export const GATE_CLI_USAGE = `Usage:
   gatehouse gate submit PLAN.json --entity REF --environment ENV --title TITLE
                         --rollback TEXT|FILE --test-plan TEXT|FILE [--request ID]
   gatehouse gate wait ID --hash SHA256 [--timeout 30m] [--interval 10s]
+  gatehouse gate report ID --hash SHA256 --status applied|failed [--log URL]
+                        [--commit SHA]
 
   ENV is an environment of the entity in the catalog (or of its infrastructure
   plan); its tier, not its name, decides the approvals it needs.
@@ -25,6 +27,9 @@ export const GATE_CLI_USAGE = `Usage:
   submit prints the request's id, content hash and status as JSON.
   wait exits 0 only when that exact content hash is approved; 1 when it is
   rejected, expired, superseded or needs changes; 3 on timeout; 2 on bad usage.
+  report records on the request that the pipeline applied the approved change
+  (or failed to), with its log; it is refused (exit 1) for a hash that is not
+  the approved one.
 `;
 
 const EXIT = { ok: 0, refused: 1, usage: 2, timeout: 3 } as const;
@@ -44,6 +49,9 @@ const GATE_OPTIONS = {
   hash: { type: 'string' },
   timeout: { type: 'string', default: '30m' },
   interval: { type: 'string', default: '10s' },
+  status: { type: 'string' },
+  log: { type: 'string' },
+  commit: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsOptionsConfig;
 
@@ -186,6 +194,41 @@ export async function runGateCli(
       }
       io.stderr(`waiting: ${answer.policySummary}`);
       await io.sleep(interval);
+    }
+  }
+
+  if (command === 'report') {
+    const id = target;
+    const { hash, status, log, commit } = flags;
+    if (
+      !id ||
+      !hash ||
+      !/^[a-f0-9]{64}$/.test(hash) ||
+      (status !== 'applied' && status !== 'failed')
+    ) {
+      io.stderr(
+        `report needs an id, --hash (64 hex characters) and --status applied or failed\n\n${GATE_CLI_USAGE}`,
+      );
+      return EXIT.usage;
+    }
+    try {
+      const request = await approvals.reportDelivery(id, {
+        step: status,
+        contentHash: hash,
+        link: log,
+        commit,
+      });
+      io.stdout(
+        JSON.stringify({
+          id: request.id,
+          deliveryState: request.delivery?.state ?? null,
+          url: `${baseUrl}/approvals/requests/${request.id}`,
+        }),
+      );
+      return EXIT.ok;
+    } catch (error) {
+      io.stderr(`report refused: ${describeFailure(error)}`);
+      return EXIT.refused;
     }
   }
 

@@ -36,6 +36,15 @@ export function repositoryKey(repository: EnvironmentRepository): string {
   return `${repository.kind}:${repository.location}#${repository.branch}`;
 }
 
+/** The service Component an environment belongs to (the catalog relates them both ways). */
+function serviceOf(entity: Entity): string | null {
+  return (
+    entity.relations?.find(
+      r => r.type === 'dependencyOf' && r.targetRef.startsWith('component:'),
+    )?.targetRef ?? null
+  );
+}
+
 /** A clone URL compared loosely: scheme, case of the host, `.git` and `/` aside. */
 export function sameRemote(a: string, b: string): boolean {
   const norm = (url: string) => {
@@ -198,8 +207,7 @@ export class RepositoryWatcher {
     if (baseline) return;
     const stored = await this.deps.watches.addUnapproved({
       entityRef: env.entityRef,
-      serviceRef:
-        (env.entity.spec?.dependencyOf as string[] | undefined)?.[0] ?? null,
+      serviceRef: serviceOf(env.entity),
       repository: env.key.split('#')[0],
       branch: env.repository.branch,
       commit: commit.oid,

@@ -99,7 +99,8 @@ export class GitBranchReader implements BranchReader {
       await mkdir(dir, { recursive: true });
       await git.init({ fs, dir, defaultBranch: repository.branch });
     }
-    await git.setConfig({ fs, dir, path: 'remote.origin.url', value: url });
+    // Also (re)writes the fetch refspec, so a mirror made elsewhere works too.
+    await git.addRemote({ fs, dir, remote: 'origin', url, force: true });
     const auth = gitAuthFor(this.options.config, url);
     await git.fetch({
       fs,
