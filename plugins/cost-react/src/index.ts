@@ -13,11 +13,15 @@ export { ApproximateResourceChip } from './EstimateBreakdown/PriceProvenance';
 export {
   EstimateAccuracyPanel,
   EstimateAccuracySummary,
+  accuracyStart,
   approvalTime,
   describeError,
   isApproved,
 } from './EstimateAccuracy';
-export type { EstimateAccuracyPanelProps } from './EstimateAccuracy';
+export type {
+  AccuracyStart,
+  EstimateAccuracyPanelProps,
+} from './EstimateAccuracy';
 // Money is formatted in cost-common, so backends and the CLI write it alike.
 export {
   compactMoney,

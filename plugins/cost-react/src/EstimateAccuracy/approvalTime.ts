@@ -21,3 +21,25 @@ export function approvalTime(request: ChangeRequest): string | undefined {
     );
   return record?.createdAt ?? request.updatedAt;
 }
+
+/** Where estimate-against-actual starts counting, and why there. */
+export type AccuracyStart = {
+  at: string;
+  /** `applied`: the pipeline reported the change applied; `approved`: no apply reported yet. */
+  basis: 'applied' | 'approved';
+};
+
+/**
+ * When the approved change started costing money: the time the pipeline
+ * reported it applied (the last "applied" step of its delivery), else the
+ * approval time — spend between approval and apply belongs to the old
+ * configuration, so the applied date is the fairer start when it is known.
+ */
+export function accuracyStart(request: ChangeRequest): AccuracyStart | undefined {
+  const applied = request.delivery?.events
+    .filter(event => event.step === 'applied')
+    .at(-1);
+  if (applied) return { at: applied.occurredAt, basis: 'applied' };
+  const approvedAt = approvalTime(request);
+  return approvedAt ? { at: approvedAt, basis: 'approved' } : undefined;
+}

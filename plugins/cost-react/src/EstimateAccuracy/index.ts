@@ -4,4 +4,5 @@ export {
   EstimateAccuracySummary,
   describeError,
 } from './EstimateAccuracySummary';
-export { approvalTime, isApproved } from './approvalTime';
+export { accuracyStart, approvalTime, isApproved } from './approvalTime';
+export type { AccuracyStart } from './approvalTime';

@@ -184,4 +184,15 @@ describe('the approvals rules', () => {
       },
     });
   });
+
+  it('lets the platform team and SREs report a delivery by hand, and nobody else', async () => {
+    const { approvalDeliveryReportPermission } = jest.requireActual(
+      '@gatehouse/plugin-approvals-common',
+    );
+    const decide = (user: PolicyQueryUser) =>
+      policy.handle({ permission: approvalDeliveryReportPermission }, user);
+    expect(await decide(grace)).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(await decide(frank)).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(await decide(bob)).toEqual({ result: AuthorizeResult.DENY });
+  });
 });

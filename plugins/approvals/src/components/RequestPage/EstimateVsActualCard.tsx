@@ -3,7 +3,7 @@ import { useApiHolder } from '@backstage/frontend-plugin-api';
 import type { ChangeRequest } from '@gatehouse/plugin-approvals-common';
 import {
   EstimateAccuracyPanel,
-  approvalTime,
+  accuracyStart,
   costApiRef,
   isApproved,
 } from '@gatehouse/plugin-cost-react';
@@ -20,9 +20,9 @@ export function EstimateVsActualCard(props: { request: ChangeRequest }) {
   const costApi = useApiHolder().get(costApiRef);
   if (!isApproved(request)) return null;
   const estimate = request.current.estimate;
-  const approvedAt = approvalTime(request);
+  const start = accuracyStart(request);
   let content: JSX.Element;
-  if (!estimate || !approvedAt) {
+  if (!estimate || !start) {
     content = (
       <Typography color="textSecondary">
         This change had no cost estimate, so there is nothing to compare with
@@ -40,7 +40,7 @@ export function EstimateVsActualCard(props: { request: ChangeRequest }) {
       <EstimateAccuracyPanel
         entityRef={request.entityRef}
         environment={request.environment}
-        approvedAt={approvedAt}
+        approvedAt={start.at}
         estimatedMonthly={estimate.totals.monthlyAfter}
         estimatedDelta={estimate.totals.delta}
       />
@@ -50,7 +50,11 @@ export function EstimateVsActualCard(props: { request: ChangeRequest }) {
     <Grid item xs={12}>
       <InfoCard
         title="Estimate vs actual"
-        subheader="The approved estimate against the environment's spend since approval"
+        subheader={
+          start?.basis === 'applied'
+            ? "The approved estimate against the environment's spend since the pipeline reported it applied"
+            : "The approved estimate against the environment's spend since approval (no apply reported yet)"
+        }
       >
         {content}
       </InfoCard>

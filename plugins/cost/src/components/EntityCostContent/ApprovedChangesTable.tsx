@@ -20,11 +20,13 @@ import type { CostApi, EstimateAccuracy } from '@gatehouse/plugin-cost-common';
 import { Box, Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
 import {
+  accuracyStart,
   approvalTime,
   costApiRef,
   describeError,
   money,
   signedMoney,
+  type AccuracyStart,
 } from '@gatehouse/plugin-cost-react';
 import { approvalRequestRouteRef } from '../../routes';
 
@@ -34,6 +36,8 @@ export const RECENT_APPROVED_CHANGES = 5;
 export type ApprovedChange = {
   request: ChangeRequest;
   approvedAt: string;
+  /** Where the comparison with spend starts: the applied date, else the approval. */
+  start: AccuracyStart;
   /** Null when the change had no estimate to compare. */
   accuracy: EstimateAccuracy | null;
   accuracyError?: Error;
@@ -68,21 +72,27 @@ export async function loadApprovedChanges(
     recent.map(async summary => {
       const request = await approvals.get(summary.id);
       const approvedAt = approvalTime(request) ?? summary.updatedAt;
+      // Spend is compared from the applied date when the pipeline reported one.
+      const start = accuracyStart(request) ?? {
+        at: approvedAt,
+        basis: 'approved' as const,
+      };
       const estimate = request.current.estimate;
-      if (!estimate) return { request, approvedAt, accuracy: null };
+      if (!estimate) return { request, approvedAt, start, accuracy: null };
       try {
         const accuracy = await cost.accuracy({
           entityRef,
           environment: request.environment,
-          since: approvedAt,
+          since: start.at,
           estimatedMonthly: estimate.totals.monthlyAfter,
           estimatedDelta: estimate.totals.delta,
         });
-        return { request, approvedAt, accuracy };
+        return { request, approvedAt, start, accuracy };
       } catch (error) {
         return {
           request,
           approvedAt,
+          start,
           accuracy: null,
           accuracyError: error as Error,
         };
@@ -134,6 +144,13 @@ export function ApprovedChangesTable(props: { entityRef: string }) {
     {
       title: 'Approved',
       render: c => new Date(c.approvedAt).toLocaleDateString(),
+    },
+    {
+      title: 'Measured from',
+      render: c =>
+        `${new Date(c.start.at).toLocaleDateString()} (${
+          c.start.basis === 'applied' ? 'applied' : 'approval; no apply reported'
+        })`,
     },
     {
       title: 'Estimated / month',
