@@ -12,6 +12,7 @@ source scripts/lib/postgres.sh
 source scripts/lib/chromium.sh
 source scripts/lib/iac-tools.sh
 source scripts/lib/faketime.sh
+source scripts/lib/git-server.sh
 
 run_e2e=1
 for arg in "$@"; do
@@ -45,6 +46,7 @@ step "terraform and kubectl" ensure_iac_tools
 step "type check" yarn tsc
 step "lint" yarn lint
 step "formatting" yarn prettier --check .
+step "git server tools" ensure_git_server_tools
 step "unit and integration tests" \
   yarn test --json --outputFile="$REPORTS/jest.json"
 
