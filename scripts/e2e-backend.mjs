@@ -11,6 +11,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const port = process.env.GATEHOUSE_E2E_PORT ?? '7017';
+/** The static token the browser tests' pipeline reports with (test-only backend). */
+const E2E_PIPELINE_TOKEN = 'e2e-pipeline-token-not-a-secret';
 const dataDir = process.env.GATEHOUSE_E2E_DATA_DIR;
 if (!dataDir)
   throw new Error('GATEHOUSE_E2E_DATA_DIR must name a data directory');
@@ -109,6 +111,18 @@ const child = spawn(
       ),
       APP_CONFIG_kubernetes_clusterLocatorMethods: JSON.stringify([
         { type: 'config', clusters: simulatedClusters },
+      ]),
+      // Delivery (packages/app/e2e-tests/delivery.test.ts): environment
+      // branches are read every 3 s, and the pipeline reports with a static
+      // token as CI does (docs/production.md).
+      APP_CONFIG_gatehouse_delivery_pollInterval: JSON.stringify({
+        seconds: 3,
+      }),
+      APP_CONFIG_backend_auth_externalAccess: JSON.stringify([
+        {
+          type: 'static',
+          options: { token: E2E_PIPELINE_TOKEN, subject: 'ci-pipelines' },
+        },
       ]),
     },
   },

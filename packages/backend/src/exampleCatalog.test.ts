@@ -29,6 +29,7 @@ const TEMPLATES = [
   'nodejs-service',
   'new-environment',
   'change-environment',
+  'deploy-version',
   'publish-environment',
   'apply-environment-change',
 ];
@@ -215,11 +216,12 @@ describe.each(STORAGE_TEST_DATABASE_IDS.map(id => [id]))(
         const names: string[] = (response.body.items ?? []).map(
           (t: any) => t.metadata.name,
         );
-        // The catalog reads locations in no fixed order: wait for all three.
-        return names.length === 3 ? names.sort() : undefined;
+        // The catalog reads locations in no fixed order: wait for all four.
+        return names.length === 4 ? names.sort() : undefined;
       });
       expect(templates).toEqual([
         'change-environment',
+        'deploy-version',
         'new-environment',
         'nodejs-service',
       ]);

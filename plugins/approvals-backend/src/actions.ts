@@ -197,11 +197,7 @@ export function registerApprovalActions(options: {
           status: z
             .enum(['applied', 'failed'])
             .describe('What happened when the pipeline applied it'),
-          log: z
-            .string()
-            .url()
-            .optional()
-            .describe("The pipeline run's log"),
+          log: z.string().url().optional().describe("The pipeline run's log"),
           commit: z
             .string()
             .regex(/^[a-f0-9]{7,64}$/)

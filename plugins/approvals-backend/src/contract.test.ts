@@ -97,8 +97,6 @@ describe('the approvals contract', () => {
   it('is documented route by route in the README', () => {
     const readme = readFileSync(join(__dirname, '../README.md'), 'utf8');
     expect(routesMissingFromReadme(approvalsRoutes, readme)).toEqual([]);
-    expect(routesMissingFromReadme(approvalsWebhookRoutes, readme)).toEqual(
-      [],
-    );
+    expect(routesMissingFromReadme(approvalsWebhookRoutes, readme)).toEqual([]);
   });
 });

@@ -39,7 +39,11 @@ describe.each(databases.eachSupportedId())(
     });
     afterAll(() => h.backend.stop());
 
-    const report = (id: string, body: object, as = h.asService('external:ci')) =>
+    const report = (
+      id: string,
+      body: object,
+      as = h.asService('external:ci'),
+    ) =>
       h
         .request()
         .post(`/api/approvals/requests/${id}/delivery`)
@@ -144,7 +148,9 @@ describe.each(databases.eachSupportedId())(
       });
       expect(wrongHash.status).toBe(409);
       expect(wrongHash.body.error.message).toBe(
-        `The content hash ${'b'.repeat(64)} is not the approved one of change request ${
+        `The content hash ${'b'.repeat(
+          64,
+        )} is not the approved one of change request ${
           request.id
         } (revision 1, ${request.contentHash})`,
       );

@@ -109,7 +109,10 @@ export const approvalsPlugin = createBackendPlugin({
           delivery,
           watches,
           notifier,
-          reader: new GitBranchReader({ config: deps.config, ...settings.delivery }),
+          reader: new GitBranchReader({
+            config: deps.config,
+            ...settings.delivery,
+          }),
           ...settings.delivery,
         });
         await deps.scheduler.scheduleTask({

@@ -1,9 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import { storageTestDatabases } from '@gatehouse/test-utils';
-import {
-  GitServer,
-  startGitServer,
-} from '@gatehouse/test-utils/gitServer';
+import { GitServer, startGitServer } from '@gatehouse/test-utils/gitServer';
 import { withChangeTrailers } from '@gatehouse/plugin-infra-plans-common';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -54,13 +51,17 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       server = await startGitServer();
-      const repository = await server.createRepository('orchestrator-api-staging', {
-        initialFiles: {
-          'k8s/deployment.yaml': 'replicas: 3\n',
-          'README.md': 'staging\n',
+      const repository = await server.createRepository(
+        'orchestrator-api-staging',
+        {
+          initialFiles: {
+            'k8s/deployment.yaml': 'replicas: 3\n',
+            'README.md': 'staging\n',
+          },
+          message:
+            'The staging environment, as published before Gatehouse watched',
         },
-        message: 'The staging environment, as published before Gatehouse watched',
-      });
+      );
       repoUrl = repository.url;
       h = await startApprovalsBackend({
         knex: await databases.init(databaseId),
@@ -247,12 +248,13 @@ describe.each(databases.eachSupportedId())(
         payload: {
           title: `Unapproved change on ${STAGING}`,
           severity: 'critical',
+          link: '/catalog/default/component/orchestrator-api/changes',
         },
       });
       expect(alert.payload.description).toContain('Hotfix: nine replicas');
     });
 
-    it("accepts a GitHub push event signed with the secret and refuses a bad signature or an unconfigured forge", async () => {
+    it('accepts a GitHub push event signed with the secret and refuses a bad signature or an unconfigured forge', async () => {
       const body = JSON.stringify({ repository: { clone_url: repoUrl } });
       const signature = `sha256=${createHmac('sha256', SECRET)
         .update(body)

@@ -245,7 +245,10 @@ export async function createRouter(
         return approvals.gate(id, query.hash);
       },
 
-      reportDelivery: async ({ params: { id }, body }, { credentials, req }) => {
+      reportDelivery: async (
+        { params: { id }, body },
+        { credentials, req },
+      ) => {
         const caller = await authorize(credentials, {
           permission: approvalDeliveryReportPermission,
           resourceRef: id,

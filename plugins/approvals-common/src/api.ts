@@ -346,7 +346,6 @@ export const approvalsWebhookRoutes = defineRoutes({
     params: webhookParamsSchema,
     answer: jsonAnswer<WebhookAnswer>('WebhookAnswer'),
     status: 202,
-    summary:
-      "A forge's push or pull request event: fetch that repository now",
+    summary: "A forge's push or pull request event: fetch that repository now",
   },
 });

@@ -260,7 +260,12 @@ export type ChangeRequest = ChangeRequestSummary & {
  *
  * @public
  */
-export type DeliveryStep = 'proposed' | 'merged' | 'applied' | 'failed' | 'live';
+export type DeliveryStep =
+  | 'proposed'
+  | 'merged'
+  | 'applied'
+  | 'failed'
+  | 'live';
 
 /** @public */
 export const DELIVERY_STEPS: readonly DeliveryStep[] = [

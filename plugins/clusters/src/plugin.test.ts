@@ -3,8 +3,9 @@ import {
   coreExtensionData,
 } from '@backstage/frontend-plugin-api';
 import { createExtensionTester } from '@backstage/frontend-test-utils';
+import { ApprovalsClient } from '@gatehouse/plugin-approvals-common';
 import { ClustersClient } from '@gatehouse/plugin-clusters-common';
-import { clustersApiRef } from './api';
+import { clustersApiRef, unapprovedChangesApiRef } from './api';
 import * as index from './index';
 import { clustersPlugin } from './plugin';
 
@@ -14,9 +15,10 @@ describe('clusters plugin', () => {
     expect(index.clustersApiRef).toBe(clustersApiRef);
   });
 
-  it('provides the API, the SRE dashboard page, two entity cards and the Kubernetes tab', () => {
+  it('provides the APIs, the SRE dashboard page, two entity cards and the Kubernetes tab', () => {
     for (const id of [
       'api:clusters',
+      'api:clusters/approvals',
       'page:clusters',
       'entity-card:clusters/workload-health',
       'entity-card:clusters/spend-trend',
@@ -57,6 +59,29 @@ describe('clusters plugin', () => {
     expect(fetch.mock.calls.map(call => (call as any)[0])).toEqual([
       'http://backend/api/clusters/entities/Component/default/task%20runner/health',
       'http://backend/api/clusters/dashboard?environment=production',
+    ]);
+  });
+
+  it("builds approvals-common's typed client for the unapproved-change alerts", async () => {
+    const api = createExtensionTester(
+      clustersPlugin.getExtension('api:clusters/approvals'),
+    ).get(ApiBlueprint.dataRefs.factory);
+    expect(api.api.id).toBe(unapprovedChangesApiRef.id);
+    const fetch = jest.fn(
+      async () =>
+        new Response(JSON.stringify({ items: [], total: 0 }), { status: 200 }),
+    );
+    const client = api.factory({
+      discoveryApi: { getBaseUrl: async () => 'http://backend/api/approvals' },
+      fetchApi: { fetch },
+    }) as ApprovalsClient;
+    expect(client).toBeInstanceOf(ApprovalsClient);
+    await expect(client.unapprovedChanges({ limit: 20 })).resolves.toEqual({
+      items: [],
+      total: 0,
+    });
+    expect(fetch.mock.calls.map(call => (call as any)[0])).toEqual([
+      'http://backend/api/approvals/delivery/unapproved?limit=20',
     ]);
   });
 });

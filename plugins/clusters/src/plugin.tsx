@@ -7,7 +7,7 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import DashboardIcon from '@material-ui/icons/Speed';
-import { clustersApi } from './api';
+import { clustersApi, unapprovedChangesApi } from './api';
 import { changeRequestRouteRef, rootRouteRef } from './routes';
 
 const sreDashboardPage = PageBlueprint.make({
@@ -83,6 +83,7 @@ export const clustersPlugin = createFrontendPlugin({
   icon: <DashboardIcon />,
   extensions: [
     clustersApi,
+    unapprovedChangesApi,
     sreDashboardPage,
     entityWorkloadHealthCard,
     entitySpendTrendCard,

@@ -11,7 +11,8 @@ describe('the repository recorded on an environment entity', () => {
   it('round-trips through its annotations, the branch defaulting to main', () => {
     const repository = {
       kind: 'gitlab' as const,
-      location: 'gitlab.example.com?owner=payments&repo=payments-api-production',
+      location:
+        'gitlab.example.com?owner=payments&repo=payments-api-production',
       branch: 'trunk',
     };
     expect(repositoryOfEntity(repositoryAnnotations(repository))).toEqual(

@@ -6,3 +6,5 @@ export { createPlanValidateAction } from './actions/planValidate';
 export { createPlanEstimateAction } from './actions/planEstimate';
 export { createPublishLocalAction } from './actions/publishLocal';
 export { createApprovalCheckAction } from './actions/approvalCheck';
+export { createPublishGitBranchAction } from './actions/publishGitBranch';
+export { createPublishGiteaPullRequestAction } from './actions/publishGiteaPullRequest';

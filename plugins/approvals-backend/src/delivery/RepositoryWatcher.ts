@@ -2,6 +2,7 @@ import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import {
   ANNOTATION_LOCATION,
   Entity,
+  parseEntityRef,
   parseLocationRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -43,6 +44,14 @@ function serviceOf(entity: Entity): string | null {
       r => r.type === 'dependencyOf' && r.targetRef.startsWith('component:'),
     )?.targetRef ?? null
   );
+}
+
+/** The catalog page of an entity; a service's Changes tab lists unapproved changes. */
+function entityPage(ref: string, changesTab: boolean): string {
+  const { kind, namespace, name } = parseEntityRef(ref);
+  return `/catalog/${namespace}/${kind.toLocaleLowerCase('en-US')}/${name}${
+    changesTab ? '/changes' : ''
+  }`;
 }
 
 /** A clone URL compared loosely: scheme, case of the host, `.git` and `/` aside. */
@@ -205,9 +214,10 @@ export class RepositoryWatcher {
       return;
     }
     if (baseline) return;
+    const serviceRef = serviceOf(env.entity);
     const stored = await this.deps.watches.addUnapproved({
       entityRef: env.entityRef,
-      serviceRef: serviceOf(env.entity),
+      serviceRef,
       repository: env.key.split('#')[0],
       branch: env.repository.branch,
       commit: commit.oid,
@@ -224,10 +234,19 @@ export class RepositoryWatcher {
     );
     const owner = env.entity.spec?.owner as string | undefined;
     const recipients = [
-      ...(owner ? [owner.includes(':') ? owner : `group:default/${owner}`] : []),
+      ...(owner
+        ? [owner.includes(':') ? owner : `group:default/${owner}`]
+        : []),
       ...this.deps.alertGroups,
     ];
-    await this.deps.notifier.unapprovedChange(stored, [...new Set(recipients)]);
+    await this.deps.notifier.unapprovedChange(
+      stored,
+      [...new Set(recipients)],
+      entityPage(
+        serviceRef ? `${serviceRef}` : env.entityRef,
+        Boolean(serviceRef),
+      ),
+    );
   }
 
   /** The local repository an environment was registered from, when it is a mirror of a remote. */

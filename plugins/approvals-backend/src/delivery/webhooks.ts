@@ -70,12 +70,14 @@ export function verifyWebhook(
 /** The repository a (verified) webhook payload is about. */
 export function webhookRemoteUrl(forge: WebhookForge, body: unknown): string {
   const payload = (body ?? {}) as Record<string, any>;
-  const url =
-    forge === 'gitlab'
-      ? payload.project?.git_http_url ?? payload.project?.web_url
-      : forge === 'git'
-      ? payload.url
-      : payload.repository?.clone_url ?? payload.repository?.html_url;
+  let url: unknown;
+  if (forge === 'gitlab') {
+    url = payload.project?.git_http_url ?? payload.project?.web_url;
+  } else if (forge === 'git') {
+    url = payload.url;
+  } else {
+    url = payload.repository?.clone_url ?? payload.repository?.html_url;
+  }
   if (typeof url !== 'string' || !url) {
     throw new InputError(
       forge === 'git'

@@ -100,7 +100,12 @@ export class ApprovalNotifier {
   }
 
   /** Owners and platform approvers hear of a commit nobody approved. */
-  async unapprovedChange(change: UnapprovedChange, recipients: string[]) {
+  async unapprovedChange(
+    change: UnapprovedChange,
+    recipients: string[],
+    /** The page that lists it: the service's Changes tab, else the environment's page. */
+    link: string,
+  ) {
     if (recipients.length === 0) return;
     await this.send({
       recipients: { type: 'entity', entityRef: recipients },
@@ -109,9 +114,7 @@ export class ApprovalNotifier {
         description: `${change.commit.slice(0, 12)} by ${change.author} on ${
           change.branch
         }: ${change.summary} (${change.reason})`,
-        link: `/catalog/default/resource/${
-          change.entityRef.split('/')[1]
-        }/changes`,
+        link,
         severity: 'critical',
         topic: 'unapproved-change',
         scope: `unapproved-change:${change.entityRef}:${change.commit}`,

@@ -2,6 +2,8 @@ import type {
   ApprovalsApi,
   ChangeRequest,
   ChangeRequestSummary,
+  DeliveryEvent,
+  UnapprovedChange,
 } from '@gatehouse/plugin-approvals-common';
 import type { CostEstimate } from '@gatehouse/plugin-cost-common';
 
@@ -252,6 +254,8 @@ export function fakeApprovalsApi(
     get: jest.fn().mockResolvedValue(changeRequest()),
     decide: jest.fn(),
     gate: jest.fn(),
+    reportDelivery: jest.fn(),
+    unapprovedChanges: jest.fn().mockResolvedValue({ items: [], total: 0 }),
     planUrl: jest
       .fn()
       .mockImplementation(
@@ -260,6 +264,42 @@ export function fakeApprovalsApi(
       ),
     ...overrides,
   } as jest.Mocked<ApprovalsApi>;
+}
+
+/** One recorded step of the delivery of revision 2 (HASH_2). */
+export function deliveryEvent(
+  overrides: Partial<DeliveryEvent> & Pick<DeliveryEvent, 'step'>,
+): DeliveryEvent {
+  return {
+    revision: 2,
+    contentHash: HASH_2,
+    actor: 'user:default/jane.doe',
+    occurredAt: '2026-12-07T10:00:00Z',
+    link: null,
+    commit: null,
+    detail: null,
+    ...overrides,
+  };
+}
+
+/** A commit nobody approved, on the payments production repository's main branch. */
+export function unapprovedChange(
+  overrides: Partial<UnapprovedChange> = {},
+): UnapprovedChange {
+  return {
+    id: 7,
+    entityRef: 'resource:default/payments-production',
+    repository: 'git:http://git.example.com/payments-environments.git',
+    branch: 'main',
+    commit: '9f2c4e1d0b7a6c5e4f3a2b1c0d9e8f7a6b5c4d3e',
+    author: 'mallory <mallory@example.com>',
+    summary: 'Bump instance class by hand',
+    committedAt: '2026-12-07T09:58:00Z',
+    detectedAt: '2026-12-07T10:00:00Z',
+    reason: 'it carries no Gatehouse-Change trailer',
+    requestId: null,
+    ...overrides,
+  };
 }
 
 /** An error shaped like the client's ResponseError. */

@@ -1,3 +1,4 @@
+import type { UnapprovedChange } from '@gatehouse/plugin-approvals-common';
 import type {
   ClusterHealth,
   ClustersApi,
@@ -189,4 +190,29 @@ export function fakeClustersApi(overrides: Partial<ClustersApi> = {}) {
     entityHealth: jest.fn().mockResolvedValue(taskRunnerHealth),
     ...overrides,
   } as jest.Mocked<ClustersApi>;
+}
+
+/** A commit nobody approved on the orchestrator's production repository. */
+export const unapprovedChange: UnapprovedChange = {
+  id: 3,
+  entityRef: 'resource:default/orchestrator-production',
+  repository: 'git:http://git.example.com/orchestrator-environments.git',
+  branch: 'main',
+  commit: 'c0ffee1234567890abcdef1234567890abcdef12',
+  author: 'mallory <mallory@example.com>',
+  summary: 'Raise the node group by hand',
+  committedAt: '2026-05-01T11:00:00Z',
+  detectedAt: '2026-05-01T11:30:00Z',
+  reason: 'it carries no Gatehouse-Change trailer',
+  requestId: null,
+};
+
+/** The approvals backend's alerts, as the dashboard asks for them: none unless given. */
+export function fakeUnapprovedChangesApi(
+  items: UnapprovedChange[] = [],
+  total = items.length,
+) {
+  return {
+    unapprovedChanges: jest.fn().mockResolvedValue({ items, total }),
+  };
 }

@@ -35,7 +35,9 @@ export type AccuracyStart = {
  * approval time — spend between approval and apply belongs to the old
  * configuration, so the applied date is the fairer start when it is known.
  */
-export function accuracyStart(request: ChangeRequest): AccuracyStart | undefined {
+export function accuracyStart(
+  request: ChangeRequest,
+): AccuracyStart | undefined {
   const applied = request.delivery?.events
     .filter(event => event.step === 'applied')
     .at(-1);

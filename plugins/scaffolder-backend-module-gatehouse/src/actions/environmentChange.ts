@@ -10,6 +10,9 @@ import {
   environmentOfPlan,
   InfraPlan,
   parsePlan,
+  repositoryCloneUrl,
+  repositoryOfEntity,
+  repositoryWebUrl,
 } from '@gatehouse/plugin-infra-plans-common';
 import {
   diffRepositories,
@@ -92,6 +95,57 @@ export function createEnvironmentChangeAction(options: {
             queueRetention: z
               .string({ description: 'A duration such as 4d' })
               .optional(),
+            images: z
+              .array(
+                z.object({
+                  workload: z.string({
+                    description: 'The workload, by name; it must exist',
+                  }),
+                  image: z
+                    .string({
+                      description:
+                        'The whole image reference, name[:tag][@digest], e.g. ghcr.io/acme/api:1.4.2',
+                    })
+                    .optional(),
+                  version: z
+                    .string({
+                      description:
+                        "Or only the new tag (1.4.2) or digest (sha256:…) on the workload's current repository",
+                    })
+                    .optional(),
+                }),
+                {
+                  description:
+                    'New images of workloads (a deployment); in production each must name a version: no latest, no missing tag',
+                },
+              )
+              .optional(),
+            rolloutStrategy: z
+              .enum(['unchanged', 'canary', 'blue-green'], {
+                description:
+                  "Whose rollout settings these are; the other strategy's values are not applied. Default: the strategy of the values given",
+              })
+              .optional(),
+            canarySteps: z
+              .array(
+                z.object({
+                  weight: z.number().int().min(1).max(100),
+                  pause: z
+                    .string({ description: 'A duration such as 5m' })
+                    .optional(),
+                }),
+                {
+                  description:
+                    "The environment's canary steps: percent of traffic to the new version, rising, each with an optional pause",
+                },
+              )
+              .min(1)
+              .optional(),
+            blueGreenAutoPromote: z.boolean().optional(),
+            blueGreenScaleDownDelay: z
+              .string({ description: 'A duration such as 10m' })
+              .optional(),
+            blueGreenPreviewReplicas: z.number().int().min(1).optional(),
           }),
         targetPath: z => z.string().optional(),
       },
@@ -99,12 +153,30 @@ export function createEnvironmentChangeAction(options: {
         environment: z => z.string(),
         serviceRef: z => z.string(),
         repoName: z => z.string(),
+        repository: z =>
+          z
+            .object({
+              kind: z.string(),
+              location: z.string(),
+              branch: z.string(),
+              cloneUrl: z.string().optional(),
+              webUrl: z.string().optional(),
+            })
+            .describe(
+              "Where the environment's repository lives (from its gatehouse.io/repository annotation; local and named after the entity when it has none)",
+            ),
         priorPlan: z => z.string(),
         plan: z => z.string(),
         planChanges: z => z.array(z.string()),
         fileChanges: z =>
           z.array(z.object({ path: z.string(), status: z.string() })),
         diff: z => z.string(),
+        removedFiles: z =>
+          z
+            .array(z.string())
+            .describe(
+              'Paths the new render no longer has (publishers that only add files, such as publish:github:pull-request, must be told)',
+            ),
       },
     },
     async handler(ctx) {
@@ -144,12 +216,20 @@ export function createEnvironmentChangeAction(options: {
       const clusterRef = (entity.spec?.dependsOn as string[] | undefined)?.find(
         ref => ref.startsWith('resource:'),
       );
+      // Environments published before repositories were recorded live in
+      // the local repositories, named after the entity.
+      const repository = repositoryOfEntity(entity.metadata.annotations) ?? {
+        kind: 'local' as const,
+        location: entity.metadata.name,
+        branch: 'main',
+      };
       const render = (plan: InfraPlan) =>
         renderEnvironmentRepository({
           plan,
           environment,
           serviceRef,
           clusterRef,
+          repository,
         });
       const before = render(prior);
       const after = render(next);
@@ -170,7 +250,17 @@ export function createEnvironmentChangeAction(options: {
         ctx.logger.info(`file ${change.status}: ${change.path}`);
       ctx.output('environment', environment);
       ctx.output('serviceRef', serviceRef);
-      ctx.output('repoName', entity.metadata.name);
+      ctx.output(
+        'repoName',
+        repository.kind === 'local'
+          ? repository.location
+          : entity.metadata.name,
+      );
+      ctx.output('repository', {
+        ...repository,
+        cloneUrl: repositoryCloneUrl(repository),
+        webUrl: repositoryWebUrl(repository),
+      });
       ctx.output('priorPlan', priorText);
       ctx.output('plan', text);
       ctx.output(
@@ -182,6 +272,10 @@ export function createEnvironmentChangeAction(options: {
         fileChanges.map(({ path, status }) => ({ path, status })),
       );
       ctx.output('diff', fileChanges.map(change => change.diff).join('\n'));
+      ctx.output(
+        'removedFiles',
+        fileChanges.filter(c => c.status === 'removed').map(c => c.path),
+      );
     },
   });
 }

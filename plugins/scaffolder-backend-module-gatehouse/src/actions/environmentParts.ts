@@ -3,16 +3,25 @@ import {
   ENVIRONMENT_PARTS,
   InfraPlan,
 } from '@gatehouse/plugin-infra-plans-common';
+import {
+  applyImages,
+  applyRolloutSettings,
+  ImageDeployment,
+  RolloutChanges,
+} from './environmentDeployment';
 
 type Environment = InfraPlan['spec']['environments'][string];
 
 /**
- * The values the "change an environment" form can set; absent means
- * unchanged. Each kind of part is chosen by name from the environment's plan
- * (`nodeGroup`, `workload`, …); without a name, the environment's first part
- * of that kind is changed, as an environment usually has one.
+ * The values the "change an environment" and "deploy a version" forms can
+ * set; absent means unchanged. Each kind of part is chosen by name from the
+ * environment's plan (`nodeGroup`, `workload`, …); without a name, the
+ * environment's first part of that kind is changed, as an environment
+ * usually has one. A deployment (`images`) names each of its workloads, and
+ * may set the rollout settings of their strategy (see `RolloutChanges`).
  */
-export type EnvironmentChanges = {
+export type EnvironmentChanges = RolloutChanges & {
+  images?: ImageDeployment[];
   nodeGroup?: string;
   nodeGroupMin?: number;
   nodeGroupDesired?: number;
@@ -137,6 +146,9 @@ export function applyEnvironmentChanges(
       queue.visibilityTimeout = c.queueVisibilityTimeout;
     if (c.queueRetention) queue.retention = c.queueRetention;
   }
+
+  const deployedTo = applyImages(env, environment, c.images ?? []);
+  applyRolloutSettings(env, environment, c, deployedTo);
 
   next.metadata.revision = (plan.metadata.revision ?? 1) + 1;
   return next;

@@ -4,6 +4,7 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   presetEnvironmentPlan,
+  REPOSITORY_KINDS,
   TIERS,
 } from '@gatehouse/plugin-infra-plans-common';
 import { renderEnvironmentRepository } from '@gatehouse/plugin-infra-plans-node';
@@ -76,6 +77,20 @@ export function createEnvironmentRenderAction(options: { clock: Clock }) {
             })
             .optional(),
         repositoryUrl: z => z.string().optional(),
+        repository: z =>
+          z
+            .object(
+              {
+                kind: z.enum(REPOSITORY_KINDS),
+                location: z.string().min(1),
+                branch: z.string().min(1).default('main'),
+              },
+              {
+                description:
+                  'Where the repository is published: recorded on the environment entity so changes are proposed there',
+              },
+            )
+            .optional(),
         targetPath: z =>
           z
             .string({ description: 'Folder in the workspace (default .)' })
@@ -150,6 +165,10 @@ export function createEnvironmentRenderAction(options: { clock: Clock }) {
         environment: input.environment,
         serviceRef: `component:${service.namespace}/${service.name}`,
         repositoryUrl: input.repositoryUrl,
+        repository: input.repository && {
+          ...input.repository,
+          branch: input.repository.branch ?? 'main',
+        },
         // Templates pass '' for "none".
         clusterRef: input.clusterRef || undefined,
       });

@@ -8,6 +8,7 @@ import { parsePlan } from '@gatehouse/plugin-infra-plans-common';
 import git from 'isomorphic-git';
 import fs from 'node:fs';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import request from 'supertest';
 import yaml from 'yaml';
@@ -16,12 +17,25 @@ import { startGatehouseActions } from '../__testUtils__/gatehouseActions';
 import { LOCAL_REPOSITORY_PUBLISHED_TOPIC } from '../module';
 import { examples as approvalCheckExamples } from './approvalCheck.examples';
 import { examples as approvalRequestExamples } from './approvalRequest.examples';
+import { describeExamples, proposedExamples } from './changeDelivery.examples';
 import { examples as environmentChangeExamples } from './environmentChange.examples';
 import { examples as environmentRenderExamples } from './environmentRender.examples';
 import { examples as planEstimateExamples } from './planEstimate.examples';
 import { examples as planValidateExamples } from './planValidate.examples';
 import { examples as publishLocalExamples } from './publishLocal.examples';
+import { examples as publishGitBranchExamples } from './publishGitBranch.examples';
+import { examples as publishGiteaPullRequestExamples } from './publishGiteaPullRequest.examples';
 import { TEST_NOW } from '@gatehouse/test-utils';
+import { GitServer, startGitServer } from '@gatehouse/test-utils/gitServer';
+import {
+  changeTrailersOf,
+  withChangeTrailers,
+} from '@gatehouse/plugin-infra-plans-common';
+import {
+  ForgeReplay,
+  loadExchanges,
+  startForgeReplay,
+} from '../__testUtils__/forgeReplay';
 
 /*
  * Every documented example of every action, run: its YAML is parsed, its
@@ -39,28 +53,55 @@ jest.setTimeout(120_000);
 const EXAMPLES: Record<string, TemplateExample[]> = {
   'approvalCheck.examples.ts': approvalCheckExamples,
   'approvalRequest.examples.ts': approvalRequestExamples,
+  'changeDelivery.examples.ts': [...describeExamples, ...proposedExamples],
   'environmentChange.examples.ts': environmentChangeExamples,
   'environmentRender.examples.ts': environmentRenderExamples,
   'planEstimate.examples.ts': planEstimateExamples,
   'planValidate.examples.ts': planValidateExamples,
   'publishLocal.examples.ts': publishLocalExamples,
+  'publishGitBranch.examples.ts': publishGitBranchExamples,
+  'publishGiteaPullRequest.examples.ts': publishGiteaPullRequestExamples,
 };
 
 const repositories = createMockDirectory();
+/** The task's temporary directories (createTemporaryDirectory). */
+const temporary = createMockDirectory();
 let harness: Awaited<ReturnType<typeof startGatehouseActions>>;
+/** The environments' remote repositories, for the git publishers' examples. */
+let gitServer: GitServer;
+/** Gitea's API, recorded, for the Gitea pull request example. */
+let giteaApi: ForgeReplay;
 
 beforeAll(async () => {
+  gitServer = await startGitServer();
+  giteaApi = await startForgeReplay(
+    loadExchanges('gitea', 'createPullRequest').exchanges,
+  );
   harness = await startGatehouseActions({
     config: {
+      app: { baseUrl: 'http://localhost:3000' },
       gatehouse: {
         cost: { ingestion: { locations: [] } },
         environments: { localPublisher: { directory: repositories.path } },
+      },
+      integrations: {
+        // Git at the git server, the API at the recorded exchanges.
+        gitea: [
+          {
+            host: `127.0.0.1:${gitServer.port}`,
+            baseUrl: giteaApi.url,
+            username: 'gatehouse-bot',
+            password: 'gitea-s3cret',
+          },
+        ],
       },
     },
   });
 });
 
 afterAll(() => harness?.backend.stop());
+afterAll(() => giteaApi?.stop());
+afterAll(() => gitServer?.stop());
 
 beforeEach(() => {
   repositories.clear();
@@ -75,17 +116,46 @@ function onlyStep(examples: TemplateExample[]) {
   return steps[0].step;
 }
 
+/** The step of the example whose description matches (files with several). */
+function stepOf(examples: TemplateExample[], description: RegExp) {
+  const found = exampleSteps(examples).filter(e =>
+    description.test(e.description),
+  );
+  expect(found).toHaveLength(1);
+  return found[0].step;
+}
+
+/** publish:local's first example: the local repositories folder only. */
+const publishLocally = () =>
+  stepOf(
+    publishLocalExamples,
+    /^Publish the rendered environment as a git repository in the local/,
+  );
+
 /** Runs an example step through its action; the outputs it set, by name. */
 async function run(
   step: ReturnType<typeof onlyStep>,
-  options: { workspacePath: string; context?: Record<string, unknown> },
+  options: {
+    workspacePath: string;
+    context?: Record<string, unknown>;
+    /** Inputs replaced after the check, e.g. a remote by the loopback one. */
+    overrides?: Record<string, unknown>;
+  },
 ) {
   const action = harness.action(step.action);
-  const input = exampleInput(action, step, options.context);
-  const ctx = createMockActionContext({
-    input,
-    workspacePath: options.workspacePath,
-  });
+  const input = {
+    ...exampleInput(action, step, options.context),
+    ...options.overrides,
+  };
+  const ctx = {
+    ...createMockActionContext({
+      input,
+      workspacePath: options.workspacePath,
+    }),
+    // The mock answers the workspace itself: a publisher cloning there
+    // would clone into what it publishes.
+    createTemporaryDirectory: () => mkdtemp(join(temporary.path, 'task-')),
+  };
   await action.handler(ctx as any);
   const outputs: Record<string, any> = {};
   for (const [name, value] of (ctx.output as jest.Mock).mock.calls) {
@@ -205,7 +275,7 @@ describe('the actions’ examples', () => {
 
   it('gatehouse:publish:local commits the workspace to a new repository and tells the catalog', async () => {
     const { workspace } = await renderedWorkspace();
-    const { input, outputs } = await run(onlyStep(publishLocalExamples), {
+    const { input, outputs } = await run(publishLocally(), {
       workspacePath: workspace.path,
     });
     const dir = join(repositories.path, 'orchestrator-api-perf-test');
@@ -234,7 +304,7 @@ describe('the actions’ examples', () => {
   it('gatehouse:environment:change changes the published environment, and gatehouse:approval:request sends the change for approval', async () => {
     // The environment the examples above make, published and in the catalog.
     const { workspace } = await renderedWorkspace();
-    await run(onlyStep(publishLocalExamples), {
+    await run(publishLocally(), {
       workspacePath: workspace.path,
     });
     const dir = join(repositories.path, 'orchestrator-api-perf-test');
@@ -316,6 +386,125 @@ describe('the actions’ examples', () => {
     }
   });
 
+  describe('the git publishers, their remotes on a loopback git server', () => {
+    const approval = { requestId: 'req-7', contentHash: '9a'.repeat(32) };
+    const context = { parameters: { approval } };
+    /** main of the environment's repository: an older plan. */
+    const MAIN = {
+      'catalog-info.yaml': 'kind: Resource\n',
+      'infra-plan.yaml': 'an older plan\n',
+    };
+
+    it('gatehouse:publish:local pushes a new environment to an empty repository on a git server', async () => {
+      const step = stepOf(
+        publishLocalExamples,
+        /to an empty repository on a git server/,
+      );
+      expect(step.input.remoteUrl).toMatch(/^https:\/\/git\.example\.com\//);
+      const remote = await gitServer.createRepository(
+        'mirror/orchestrator-api-perf-test',
+      );
+      const { workspace } = await renderedWorkspace();
+      const { input, outputs } = await run(step, {
+        workspacePath: workspace.path,
+        overrides: { remoteUrl: remote.url },
+      });
+      const dir = join(repositories.path, 'orchestrator-api-perf-test');
+      expect(outputs).toMatchObject({
+        remoteUrl: remote.url,
+        repoContentsUrl: dir,
+        created: true,
+      });
+      expect(
+        (await gitServer.git(remote.name, ['rev-parse', 'main'])).trim(),
+      ).toBe(outputs.commitHash);
+      expect(
+        await gitServer.git(remote.name, ['log', '--format=%s', 'main']),
+      ).toBe(`${input.commitMessage}\n`);
+      expect(
+        await gitServer.git(remote.name, ['show', 'main:infra-plan.yaml']),
+      ).toBe(readFileSync(workspace.resolve('infra-plan.yaml'), 'utf8'));
+    });
+
+    it('gatehouse:publish:git-branch pushes the change as a branch whose commit carries the trailers', async () => {
+      const step = onlyStep(publishGitBranchExamples);
+      expect(step.input.remoteUrl).toMatch(/^https:\/\/git\.example\.com\//);
+      const remote = await gitServer.createRepository(
+        'git-branch/orchestrator-api-perf-test',
+        { initialFiles: MAIN },
+      );
+      const { workspace } = await renderedWorkspace();
+      const { input, outputs } = await run(step, {
+        workspacePath: workspace.path,
+        context,
+        overrides: { remoteUrl: remote.url },
+      });
+      expect(input.commitMessage).toBe(
+        withChangeTrailers('Scale perf-test for the launch', approval),
+      );
+      expect(outputs).toEqual({
+        branchName: 'gatehouse/req-7',
+        commitHash: expect.stringMatching(/^[0-9a-f]{40}$/),
+        remoteUrl: remote.url,
+        branchUrl: `${remote.url}#gatehouse/req-7`,
+      });
+      const message = await gitServer.git(remote.name, [
+        'log',
+        '-1',
+        '--format=%B',
+        'gatehouse/req-7',
+      ]);
+      expect(changeTrailersOf(message)).toEqual([approval]);
+      expect(
+        await gitServer.git(remote.name, [
+          'show',
+          'gatehouse/req-7:infra-plan.yaml',
+        ]),
+      ).toBe(readFileSync(workspace.resolve('infra-plan.yaml'), 'utf8'));
+    });
+
+    it('gatehouse:publish:gitea:pull-request pushes the branch and opens its pull request (recorded Gitea API exchanges)', async () => {
+      const step = onlyStep(publishGiteaPullRequestExamples);
+      const remote = await gitServer.createRepository(
+        'platform/orchestrator-api-perf-test',
+        { initialFiles: MAIN },
+      );
+      const { workspace } = await renderedWorkspace();
+      const { input, outputs } = await run(step, {
+        workspacePath: workspace.path,
+        context,
+        // The example's host, gitea.example.com, is here the git server.
+        overrides: {
+          repoUrl: `127.0.0.1:${gitServer.port}?owner=platform&repo=orchestrator-api-perf-test`,
+        },
+      });
+      expect(giteaApi.unexpected).toEqual([]);
+      expect(giteaApi.unused()).toEqual([]);
+      expect(
+        giteaApi.requestFor(
+          'POST',
+          '/api/v1/repos/platform/orchestrator-api-perf-test/pulls',
+        )!.body,
+      ).toEqual({
+        head: 'gatehouse/req-7',
+        base: 'main',
+        title: input.title,
+        body: 'Approved in Gatehouse: /approvals/requests/req-7',
+      });
+      expect(outputs).toMatchObject({
+        pullRequestNumber: 7,
+        branchName: 'gatehouse/req-7',
+      });
+      const message = await gitServer.git(remote.name, [
+        'log',
+        '-1',
+        '--format=%B',
+        'gatehouse/req-7',
+      ]);
+      expect(changeTrailersOf(message)).toEqual([approval]);
+    });
+  });
+
   describe('gatehouse:approval:check', () => {
     const approvalValue = { requestId: 'req-1', contentHash: 'a'.repeat(64) };
     const parameters = {
@@ -377,6 +566,98 @@ describe('the actions’ examples', () => {
           context: { parameters },
         }),
       ).rejects.toThrow(/not approved: waiting for 1 of 1/);
+    });
+  });
+
+  describe('the delivery of an approved change', () => {
+    const approval = { requestId: 'req-9', contentHash: 'd'.repeat(64) };
+    const changeRequest = {
+      id: 'req-9',
+      title: 'More room for the load test',
+      status: 'approved',
+      revision: 2,
+      contentHash: approval.contentHash,
+      costDelta: 182.5,
+      policySummary: '1 of 1 from team-agents or platform-approvers',
+      decisions: [
+        {
+          revision: 1,
+          decision: 'approve',
+          approver: 'user:default/dave',
+          createdAt: '2026-11-17T09:00:00.000Z',
+        },
+        {
+          revision: 2,
+          decision: 'approve',
+          approver: 'user:default/alice',
+          createdAt: '2026-11-18T09:30:00.000Z',
+        },
+      ],
+    };
+
+    it('gatehouse:change:describe writes the pull request and the commit message with the trailers', async () => {
+      harness.approvals.routes = { 'GET /requests/req-9': changeRequest };
+      const { outputs } = await run(onlyStep(describeExamples), {
+        workspacePath: createMockDirectory().path,
+        context: {
+          parameters: { approval, reason: 'More room for the load test' },
+        },
+      });
+      expect(outputs.commitMessage).toBe(
+        `More room for the load test\n\nGatehouse-Change: req-9\nGatehouse-Hash: ${approval.contentHash}\n`,
+      );
+      expect(outputs.branchName).toBe('gatehouse/change-req-9');
+      expect(outputs.title).toBe(
+        'More room for the load test (Gatehouse req-9)',
+      );
+      expect(outputs.requestUrl).toBe(
+        'http://localhost:3000/approvals/requests/req-9',
+      );
+      // Only the approvals of the approved revision are named.
+      expect(outputs.description).toContain(
+        '- Approved by: alice (2026-11-18)',
+      );
+      expect(outputs.description).not.toContain('dave');
+      expect(outputs.description).toContain(
+        `- Content hash: \`${approval.contentHash}\``,
+      );
+      expect(outputs.description).toContain('- Cost change: +$182.50/mo');
+      expect(outputs.description).toContain(
+        '[More room for the load test](http://localhost:3000/approvals/requests/req-9)',
+      );
+    });
+
+    it('gatehouse:change:proposed records where the change was proposed, as the template runner', async () => {
+      harness.approvals.routes = {
+        'POST /requests/req-9/delivery': {
+          ...changeRequest,
+          delivery: { state: 'proposed', events: [] },
+        },
+      };
+      const { outputs } = await run(onlyStep(proposedExamples), {
+        workspacePath: createMockDirectory().path,
+        context: {
+          parameters: { approval },
+          steps: {
+            'pull-request': {
+              output: { remoteUrl: 'https://github.com/acme/shop/pull/3' },
+            },
+          },
+        },
+      });
+      expect(outputs).toEqual({ deliveryState: 'proposed' });
+      expect(harness.approvals.calls).toEqual([
+        expect.objectContaining({
+          method: 'POST',
+          path: '/requests/req-9/delivery',
+          body: {
+            step: 'proposed',
+            contentHash: approval.contentHash,
+            link: 'https://github.com/acme/shop/pull/3',
+            detail: 'pull request on github.com/acme/shop-production',
+          },
+        }),
+      ]);
     });
   });
 });

@@ -4,10 +4,24 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import git from 'isomorphic-git';
 import fs from 'node:fs';
-import { cp, mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import yaml from 'yaml';
 import { examples } from './publishLocal.examples';
+import { commitAuthor, CommitAuthor } from './shared/commitAuthor';
+import {
+  BRANCH_NAME,
+  BRANCH_NAME_MESSAGE,
+  HTTP_URL,
+  HTTP_URL_MESSAGE,
+} from './shared/gitInputs';
+import { pushToRemote } from './shared/pushToRemote';
+import {
+  changeCount,
+  replaceWorkTree,
+  workTreeChanges,
+} from './shared/workTree';
+import type { GitAuthLookup } from './shared/workspaceBranch';
 
 /**
  * Tells the catalog a repository was published. The catalog reads the
@@ -28,32 +42,23 @@ function declaredEntityRefs(text: string): string[] {
     .map(e => stringifyEntityRef(e));
 }
 
-const DEFAULT_AUTHOR = { name: 'Gatehouse', email: 'gatehouse@example.com' };
-
-/** Every path in the work tree (not .git), relative, with / separators. */
-async function workTreeFiles(root: string, dir = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(join(root, dir), { withFileTypes: true })) {
-    if (entry.name === '.git') continue;
-    const rel = dir ? `${dir}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await workTreeFiles(root, rel)));
-    else out.push(rel);
-  }
-  return out;
-}
-
 /**
  * `gatehouse:publish:local`: the embedded default publisher. The workspace
  * becomes a commit in a git repository under a configured folder (a new
  * repository the first time, the next commit after that), and its
  * catalog-info.yaml is registered so the new environment appears in the
- * catalog. For GitHub, GitLab or Gitea use the upstream publish actions.
+ * catalog. With `remoteUrl` the repository's main is also pushed to that
+ * (empty) git remote: the first publish of an environment to a plain git
+ * server, the local repository then being the catalog's mirror of it. For
+ * GitHub, GitLab or Gitea use the upstream publish actions.
  */
 export function createPublishLocalAction(options: {
   /** Folder the repositories live in; unset disables the action. */
   directory?: string;
   announce: AnnouncePublished;
-  author?: { name: string; email: string };
+  author?: CommitAuthor;
+  /** Credentials for a `remoteUrl` (`gitAuthFor` of the root config). */
+  gitAuth?: GitAuthLookup;
 }) {
   return createTemplateAction({
     id: 'gatehouse:publish:local',
@@ -82,6 +87,21 @@ export function createPublishLocalAction(options: {
           z
             .boolean({ description: 'Register in the catalog (default true)' })
             .optional(),
+        remoteUrl: z =>
+          z
+            .string({
+              description:
+                'An HTTP(S) git clone URL to push main to (set as the repository’s origin)',
+            })
+            .regex(HTTP_URL, HTTP_URL_MESSAGE)
+            .optional(),
+        remoteBranch: z =>
+          z
+            .string({
+              description: 'The remote branch main is pushed to (default main)',
+            })
+            .regex(BRANCH_NAME, BRANCH_NAME_MESSAGE)
+            .optional(),
       },
       output: {
         remoteUrl: z => z.string(),
@@ -108,9 +128,17 @@ export function createPublishLocalAction(options: {
         target,
         (input.catalogInfoPath ?? '/catalog-info.yaml').replace(/^\/+/, ''),
       );
+      const remoteBranch = input.remoteBranch ?? 'main';
+      const remoteUrl = input.remoteUrl ?? `file://${target}`;
       if (ctx.isDryRun) {
-        ctx.logger.info(`Dry run: would commit ${source} to ${target}`);
-        ctx.output('remoteUrl', `file://${target}`);
+        ctx.logger.info(
+          `Dry run: would commit ${source} to ${target}${
+            input.remoteUrl
+              ? ` and push main to ${remoteBranch} of ${input.remoteUrl}`
+              : ''
+          }`,
+        );
+        ctx.output('remoteUrl', remoteUrl);
         ctx.output('repoContentsUrl', target);
         ctx.output('commitHash', 'dry-run');
         ctx.output('created', false);
@@ -121,47 +149,44 @@ export function createPublishLocalAction(options: {
       await mkdir(target, { recursive: true });
       if (!existed) await git.init({ fs, dir: target, defaultBranch: 'main' });
       // The new content replaces the old: files the render no longer makes go.
-      for (const path of await workTreeFiles(target)) {
-        await rm(join(target, path), { force: true });
+      await replaceWorkTree(target, source);
+      const changes = await workTreeChanges(target);
+      for (const filepath of changes.changed) {
+        await git.add({ fs, dir: target, filepath });
       }
-      await cp(source, target, {
-        recursive: true,
-        filter: path => !path.split(/[\\/]/).includes('.git'),
-      });
-      const matrix = await git.statusMatrix({ fs, dir: target });
-      let changes = 0;
-      for (const [path, head, workdir, stage] of matrix) {
-        if (workdir === 0) {
-          await git.remove({ fs, dir: target, filepath: path });
-          changes++;
-        } else if (head !== workdir || workdir !== stage) {
-          await git.add({ fs, dir: target, filepath: path });
-          if (head !== workdir) changes++;
-        }
+      for (const filepath of changes.removed) {
+        await git.remove({ fs, dir: target, filepath });
       }
       let commitHash: string;
-      if (existed && changes === 0) {
+      if (existed && changeCount(changes) === 0) {
         commitHash = await git.resolveRef({ fs, dir: target, ref: 'HEAD' });
         ctx.logger.info(`${input.repoName} is unchanged at ${commitHash}`);
       } else {
-        const user = ctx.user?.entity?.spec?.profile as
-          | { displayName?: string; email?: string }
-          | undefined;
         commitHash = await git.commit({
           fs,
           dir: target,
           message:
             input.commitMessage ??
             (existed ? 'Update the environment' : 'Initial environment'),
-          author: user?.email
-            ? { name: user.displayName ?? user.email, email: user.email }
-            : options.author ?? DEFAULT_AUTHOR,
+          author: commitAuthor(ctx, {}, options.author),
         });
         ctx.logger.info(
           `${existed ? 'Committed' : 'Created'} ${
             input.repoName
-          } at ${commitHash} (${changes} file change(s))`,
+          } at ${commitHash} (${changeCount(changes)} file change(s))`,
         );
+      }
+
+      // Before the catalog hears of it: an environment whose remote refused
+      // the push is not announced (a retry commits nothing and pushes again).
+      if (input.remoteUrl) {
+        await pushToRemote({
+          dir: target,
+          remoteUrl: input.remoteUrl,
+          remoteBranch,
+          auth: options.gitAuth?.(input.remoteUrl),
+          logger: ctx.logger,
+        });
       }
 
       let entityRef: string | undefined;
@@ -171,7 +196,7 @@ export function createPublishLocalAction(options: {
         await options.announce({ repository: target, commitHash });
         ctx.logger.info(`The catalog reads ${catalogInfo}: ${refs.join(', ')}`);
       }
-      ctx.output('remoteUrl', `file://${target}`);
+      ctx.output('remoteUrl', remoteUrl);
       ctx.output('repoContentsUrl', target);
       ctx.output('commitHash', commitHash);
       ctx.output('created', !existed);

@@ -23,6 +23,7 @@ import { AuditTimeline } from './AuditTimeline';
 import { SummaryCard } from './SummaryCard';
 import { CostCard } from './CostCard';
 import { DecisionCard } from './DecisionCard';
+import { DeliveryCard } from './DeliveryCard';
 import { EstimateVsActualCard } from './EstimateVsActualCard';
 import { FilesCard } from './FilesCard';
 import { InfraPlanCard } from './InfraPlanCard';
@@ -115,6 +116,12 @@ export function RequestView(props: { id: string }) {
           </Box>
           <PolicyCard request={r} />
         </Grid>
+        {(r.status === 'approved' || r.status === 'auto-approved') && (
+          // Once approved, where the change is matters more than the review.
+          <Grid item xs={12}>
+            <DeliveryCard request={r} />
+          </Grid>
+        )}
         {r.current.infraPlan && (
           <Grid item xs={12}>
             <InfraPlanCard review={r.current.infraPlan} />

@@ -1,4 +1,5 @@
 import type {
+  DeliveryStep,
   RequestStatus,
   RiskLevel,
 } from '@gatehouse/plugin-approvals-common';
@@ -34,4 +35,21 @@ export function RiskChip(props: { level: RiskLevel }) {
     tone: 'neutral',
   };
   return <StatusChip variant="outlined" {...shown} />;
+}
+
+/** How far an approved change has got; the words carry the meaning, the tone repeats it. */
+export const DELIVERY_STATES: Record<DeliveryStep, StatusLabel> = {
+  proposed: { label: 'Proposed', tone: 'info' },
+  merged: { label: 'Merged', tone: 'info' },
+  applied: { label: 'Applied', tone: 'success' },
+  failed: { label: 'Failed', tone: 'error' },
+  live: { label: 'Live', tone: 'success' },
+};
+
+export function DeliveryChip(props: { state: DeliveryStep }) {
+  const shown: StatusLabel = DELIVERY_STATES[props.state] ?? {
+    label: props.state,
+    tone: 'neutral',
+  };
+  return <StatusChip {...shown} />;
 }

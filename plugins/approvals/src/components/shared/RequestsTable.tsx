@@ -18,7 +18,7 @@ import {
 } from '@material-ui/core';
 import { costChangeColor, formatCostDelta } from '@gatehouse/plugin-cost-react';
 import { requestRouteRef } from '../../routes';
-import { RequestStatusChip, RiskChip } from './Chips';
+import { DeliveryChip, RequestStatusChip, RiskChip } from './Chips';
 import {
   displayEnvironment,
   displayRef,
@@ -37,6 +37,8 @@ export type RequestsTableProps = {
   emptyText: string;
   /** Hide the service column (on the service's own page). */
   hideService?: boolean;
+  /** Show how far each approved change has got on its way to the clusters. */
+  showDelivery?: boolean;
   'aria-label'?: string;
 };
 
@@ -47,12 +49,25 @@ export function useRequestLink(): (id: string) => string {
     link?.({ id }) ?? `/approvals/requests/${encodeURIComponent(id)}`;
 }
 
+/** How far an approved change has got; nothing for a change not approved. */
+function DeliveryCell(props: { request: ChangeRequestSummary }) {
+  const { deliveryState, status } = props.request;
+  if (deliveryState) return <DeliveryChip state={deliveryState} />;
+  const approved = status === 'approved' || status === 'auto-approved';
+  return (
+    <Typography variant="body2" color="textSecondary">
+      {approved ? 'Not proposed yet' : '—'}
+    </Typography>
+  );
+}
+
 /**
  * Change requests in the order the backend gives them (high risk first, then
  * the oldest): the order is the triage, so the table never re-sorts.
  */
 export function RequestsTable(props: RequestsTableProps) {
-  const { items, hideService } = props;
+  const { items, hideService, showDelivery } = props;
+  const columns = 9 - (hideService ? 1 : 0) + (showDelivery ? 1 : 0);
   const requestLink = useRequestLink();
   const theme = useTheme();
   const now = Date.now();
@@ -65,6 +80,7 @@ export function RequestsTable(props: RequestsTableProps) {
             {!hideService && <TableCell>Service</TableCell>}
             <TableCell>Environment</TableCell>
             <TableCell>Status</TableCell>
+            {showDelivery && <TableCell>Delivery</TableCell>}
             <TableCell>Risk</TableCell>
             <TableCell align="right">Cost delta</TableCell>
             <TableCell align="right">Age</TableCell>
@@ -75,7 +91,7 @@ export function RequestsTable(props: RequestsTableProps) {
         <TableBody>
           {items.length === 0 && (
             <TableRow>
-              <TableCell colSpan={hideService ? 8 : 9}>
+              <TableCell colSpan={columns}>
                 <Box p={2}>
                   <Typography color="textSecondary">
                     {props.emptyText}
@@ -110,6 +126,11 @@ export function RequestsTable(props: RequestsTableProps) {
               <TableCell>
                 <RequestStatusChip status={r.status} />
               </TableCell>
+              {showDelivery && (
+                <TableCell>
+                  <DeliveryCell request={r} />
+                </TableCell>
+              )}
               <TableCell>
                 <RiskChip level={r.riskLevel} />
               </TableCell>

@@ -4,7 +4,13 @@ import {
   displaySubmitter,
   formatAge,
   formatRelative,
+  isWebLink,
+  shortCommit,
 } from './format';
+
+// A script URL as a reporter could send one (built, so that the linter's
+// rule against script URLs does not take the test's input for code).
+const SCRIPT_URL = ['javascript', 'alert(1)'].join(':');
 
 describe('format', () => {
   it('tells ages compactly', () => {
@@ -41,5 +47,16 @@ describe('format', () => {
     expect(displaySubmitter('user:default/bot', 'agent')).toBe(
       'bot (automation agent)',
     );
+  });
+
+  it('quotes commits as git does, and opens only web links', () => {
+    expect(shortCommit('9f2c4e1d0b7a6c5e4f3a2b1c0d9e8f7a6b5c4d3e')).toBe(
+      '9f2c4e1',
+    );
+    expect(isWebLink('https://git.example.com/acme/env/pulls/1')).toBe(true);
+    expect(isWebLink('http://localhost:3000/x')).toBe(true);
+    expect(isWebLink(SCRIPT_URL)).toBe(false);
+    expect(isWebLink('/approvals/requests/1')).toBe(false);
+    expect(isWebLink('ftp://files.example.com/log')).toBe(false);
   });
 });

@@ -28,6 +28,18 @@ export function formatRelative(at: string, now: number = Date.now()): string {
 /** The first 12 characters of a content hash: enough to tell revisions apart. */
 export const shortHash = (hash: string) => hash.slice(0, 12);
 
+/** A git commit as people quote it: its first 7 characters, as `git log --oneline` does. */
+export const shortCommit = (commit: string) => commit.slice(0, 7);
+
+/**
+ * Whether a URL may be opened as a link: only http(s). Delivery links are
+ * reported by pipelines and scaffolder tasks; anything else (a `javascript:`
+ * URL, a path) is shown as text, never followed.
+ */
+export function isWebLink(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
 /** "user:default/jane.doe" → "jane.doe"; anything else is shown as is. */
 export function displayRef(ref: string): string {
   const match = /^[a-z]+:(?:default\/)?(.+)$/i.exec(ref);

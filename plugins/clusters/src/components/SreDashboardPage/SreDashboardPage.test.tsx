@@ -1,7 +1,13 @@
 import { screen, within } from '@testing-library/react';
-import { dashboard, fakeClustersApi } from '../../__testUtils__/fixtures';
+import {
+  dashboard,
+  fakeClustersApi,
+  fakeUnapprovedChangesApi,
+  unapprovedChange,
+} from '../../__testUtils__/fixtures';
 import { renderWithClusters } from '../../__testUtils__/render';
 import { SreDashboardPage } from './SreDashboardPage';
+import { UnapprovedChangesCard } from './UnapprovedChangesCard';
 
 describe('SreDashboardPage', () => {
   it('shows each environment with its clusters, problems, changes and spend', async () => {
@@ -97,6 +103,124 @@ describe('SreDashboardPage', () => {
     ).toBe(2);
     expect(
       screen.getByLabelText('Failing pod task-runner-7c9d-x2x4k'),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('unapproved changes on the SRE dashboard', () => {
+  const section = () =>
+    screen.findByRole('region', { name: 'Unapproved changes' });
+
+  it('lists the newest unapproved changes across environments, as an error', async () => {
+    const approvals = fakeUnapprovedChangesApi(
+      [
+        unapprovedChange,
+        {
+          ...unapprovedChange,
+          id: 4,
+          entityRef: 'resource:default/task-runner-staging',
+          commit: 'abcdef0123456789abcdef0123456789abcdef01',
+          author: 'eve <eve@example.com>',
+          summary: 'Revert to an unapproved revision',
+          reason: 'change request 5d1c0a6e is rejected, not approved',
+          requestId: '5d1c0a6e',
+        },
+      ],
+      3,
+    );
+    await renderWithClusters(<SreDashboardPage />, {
+      api: fakeClustersApi(),
+      approvals,
+    });
+    const alerts = await section();
+    const list = await within(alerts).findByRole('list', {
+      name: 'Unapproved commits',
+    });
+    expect(approvals.unapprovedChanges).toHaveBeenCalledWith({ limit: 20 });
+    // The error severity (class names carry a suffix without the app theme).
+    expect(within(alerts).getByRole('alert').className).toMatch(
+      /MuiAlert-standardError/,
+    );
+    expect(alerts).toHaveTextContent(
+      '3 commits on environment branches that no approved change request accounts for; owners and platform approvers were notified. The newest 2 are listed.',
+    );
+    const items = within(list).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    const first = within(items[0]);
+    expect(first.getByText('c0ffee1')).toHaveAttribute(
+      'title',
+      unapprovedChange.commit,
+    );
+    expect(items[0]).toHaveTextContent('Raise the node group by hand');
+    expect(
+      first.getByRole('link', {
+        name: 'resource:default/orchestrator-production',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/orchestrator-production',
+    );
+    expect(items[0]).toHaveTextContent(
+      'main · by mallory <mallory@example.com> · it carries no Gatehouse-Change trailer · detected',
+    );
+    expect(items[0].querySelector('time')).toHaveAttribute(
+      'dateTime',
+      '2026-05-01T11:30:00Z',
+    );
+    expect(items[1]).toHaveTextContent(
+      'change request 5d1c0a6e is rejected, not approved',
+    );
+    // The environments are still shown below.
+    expect(
+      screen.getByRole('region', { name: 'Environment production' }),
+    ).toBeInTheDocument();
+  });
+
+  it('tells when each was detected', async () => {
+    await renderWithClusters(
+      <UnapprovedChangesCard
+        refreshMs={60_000}
+        now={Date.parse('2026-05-01T12:00:00Z')}
+      />,
+      {
+        api: fakeClustersApi(),
+        approvals: fakeUnapprovedChangesApi([unapprovedChange]),
+      },
+    );
+    const item = await screen.findByRole('listitem');
+    expect(item).toHaveTextContent('detected 30 minutes ago');
+  });
+
+  it('says so when none were detected', async () => {
+    await renderWithClusters(<SreDashboardPage />, { api: fakeClustersApi() });
+    expect(
+      await within(await section()).findByText(
+        'No unapproved changes detected',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(await section()).queryByRole('list', {
+        name: 'Unapproved commits',
+      }),
+    ).toBeNull();
+  });
+
+  it('says when the approvals backend could not be asked, and shows the rest', async () => {
+    await renderWithClusters(<SreDashboardPage />, {
+      api: fakeClustersApi(),
+      approvals: {
+        unapprovedChanges: jest
+          .fn()
+          .mockRejectedValue(new Error('approvals did not answer')),
+      },
+    });
+    expect(
+      await within(await section()).findByText(
+        'Unapproved changes are unavailable: approvals did not answer',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByLabelText('Failing pod task-runner-7c9d-x2x4k'),
     ).toBeInTheDocument();
   });
 });

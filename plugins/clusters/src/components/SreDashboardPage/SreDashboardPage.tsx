@@ -23,6 +23,7 @@ import { plural } from '../shared/format';
 import { ChangesCard } from './ChangesCard';
 import { ClusterCard } from './ClusterCard';
 import { AlertList, BudgetBar, SpendCard } from './SpendCard';
+import { UnapprovedChangesCard } from './UnapprovedChangesCard';
 
 /** The backend shares cluster listings for a few seconds; polling faster gains nothing. */
 const REFRESH_MS = 15_000;
@@ -132,9 +133,10 @@ function Dashboard(props: { dashboard: SreDashboard }) {
 }
 
 /**
- * The SRE dashboard: per environment and cluster, workload health and its
- * problems, what is waiting for approval and what was just approved, and
- * spend against budget — each linking to the entity pages.
+ * The SRE dashboard: commits no approved change accounts for, then per
+ * environment and cluster, workload health and its problems, what is waiting
+ * for approval and what was just approved, and spend against budget — each
+ * linking to the entity pages.
  */
 export function SreDashboardPage() {
   const api = useApi(clustersApiRef);
@@ -167,6 +169,12 @@ export function SreDashboardPage() {
         />
         <ExampleClustersNotice />
         <ExampleBillingNotice />
+        {/* Its own source: shown whether or not the dashboard answers. */}
+        <section aria-label="Unapproved changes">
+          <Box mb={3}>
+            <UnapprovedChangesCard refreshMs={REFRESH_MS} />
+          </Box>
+        </section>
         {body}
       </Content>
     </Page>

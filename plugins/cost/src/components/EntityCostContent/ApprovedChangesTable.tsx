@@ -149,7 +149,9 @@ export function ApprovedChangesTable(props: { entityRef: string }) {
       title: 'Measured from',
       render: c =>
         `${new Date(c.start.at).toLocaleDateString()} (${
-          c.start.basis === 'applied' ? 'applied' : 'approval; no apply reported'
+          c.start.basis === 'applied'
+            ? 'applied'
+            : 'approval; no apply reported'
         })`,
     },
     {
