@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Screenshot a portal page in Debian's Chromium, signed in as an example user.
 //   node scripts/screenshot.mjs <path> <out.png> [user] [waitForText]
+// SHOT_TEST_ID=<data-testid> shoots only that element; SHOT_NOW=<ISO time>
+// sets the page's clock (a portal started at another date, as the browser
+// tests' backend is).
 // The user's choice is stored the way the sign-in page stores it, so the page
 // opens signed in.
 import { chromium } from '@playwright/test';
@@ -30,12 +33,19 @@ try {
       window.localStorage.setItem('@gatehouse/sign-in-choice', choice);
     }, JSON.stringify(user === 'guest' ? { provider: 'guest' } : { provider: 'gatehouse-dev', userEntityRef: `user:default/${user}` }));
   }
+  if (process.env.SHOT_NOW) {
+    await page.clock.install({ time: new Date(process.env.SHOT_NOW) });
+  }
   await page.goto(path);
   if (waitFor)
     await page.getByText(waitFor).first().waitFor({ timeout: 60_000 });
   else await page.waitForTimeout(8000);
   await page.waitForTimeout(1000);
-  await page.screenshot({ path: out, fullPage: true });
+  if (process.env.SHOT_TEST_ID) {
+    await page.getByTestId(process.env.SHOT_TEST_ID).screenshot({ path: out });
+  } else {
+    await page.screenshot({ path: out, fullPage: true });
+  }
   console.log(`saved ${out}`);
 } finally {
   await browser.close();

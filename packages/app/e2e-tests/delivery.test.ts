@@ -85,6 +85,15 @@ test('an approved change goes to the git server as a branch; its merge, the pipe
       { timeout: 240_000, intervals: [3_000] },
     )
     .toBeGreaterThan(0);
+  await bob.getByText('Infrastructure plan', { exact: true }).click();
+  await expect(
+    bob.getByText('Revision 1', { exact: true }).first(),
+  ).toBeVisible({ timeout: 30_000 });
+  // The entity records where its repository lives.
+  await bob.goto(entityPath);
+  await expect(
+    bob.getByRole('link', { name: /Infrastructure repository/ }),
+  ).toHaveAttribute('href', repository.url.replace(/\.git$/, ''));
 
   // Bob changes the environment's node group, chosen by name in the form.
   await bob.goto('/create/templates/default/change-environment');
@@ -97,6 +106,10 @@ test('an approved change goes to the git server as a branch; its merge, the pipe
     .click();
   await bob.locator('#root_reason').fill('More room for the load test');
   await bob.getByRole('button', { name: 'Next' }).click();
+  // The field lists the node groups once it has read the environment's plan.
+  await expect(
+    bob.getByText(/Left empty, the first node group \(.+\) is changed/),
+  ).toBeVisible({ timeout: 30_000 });
   await bob.getByRole('button', { name: /Which node group/ }).click();
   await bob.getByRole('option', { name: 'general' }).click();
   await bob.locator('#root_nodeGroupMax').fill('9');

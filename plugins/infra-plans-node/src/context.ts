@@ -5,7 +5,6 @@
  * plays.
  */
 import { createHash } from 'node:crypto';
-import { repositoryWebUrl } from '@gatehouse/plugin-infra-plans-common';
 import type {
   EnvironmentPlan,
   EnvironmentRepository,
@@ -169,9 +168,7 @@ export function createRenderContext(
     namespace: dnsLabel(service),
     clusterName: env.compute.cluster.name ?? prefix,
     prefix,
-    repositoryUrl:
-      options.repositoryUrl ??
-      (options.repository && repositoryWebUrl(options.repository)),
+    repositoryUrl: options.repositoryUrl,
     repository: options.repository,
     stateBackend: {
       bucket: stateBucket,

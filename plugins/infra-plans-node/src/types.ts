@@ -27,8 +27,8 @@ export interface RenderEnvironmentOptions {
   /**
    * Where the repository is published, recorded on the environment entity
    * (`gatehouse.io/repository`) so later changes are proposed there and the
-   * approvals backend watches its branch. Its web URL stands in for
-   * `repositoryUrl` when that is not given.
+   * approvals backend watches its branch. Its web URL is the entity's
+   * "Infrastructure repository" link when `repositoryUrl` is not given.
    */
   repository?: EnvironmentRepository;
   /** remote state settings; sensible defaults derived from service/environment/region (S3 + DynamoDB lock) */

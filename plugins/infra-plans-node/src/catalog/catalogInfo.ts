@@ -4,7 +4,10 @@
  * its service Component, depending on the cluster it runs on. Without a
  * cluster ref the EKS cluster this repository creates is registered too.
  */
-import { repositoryAnnotations } from '@gatehouse/plugin-infra-plans-common';
+import {
+  repositoryAnnotations,
+  repositoryWebUrl,
+} from '@gatehouse/plugin-infra-plans-common';
 import type { RenderContext } from '../context';
 import { shorten } from '../context';
 import { KUBERNETES_ID_LABEL } from '../kubernetes/meta';
@@ -24,6 +27,18 @@ export function environmentEntityName(ctx: RenderContext): string {
   return shorten(
     `${ctx.service}-${ctx.envName}`.replace(/[^A-Za-z0-9._-]/g, '-'),
     63,
+  );
+}
+
+/**
+ * Where people open the repository. Only an explicit repositoryUrl becomes
+ * the source location: the catalog reads the plan relative to it, and a
+ * published repository's location is the catalog's own business (the local
+ * copy, or the URL it registered).
+ */
+function repositoryLink(ctx: RenderContext): string | undefined {
+  return (
+    ctx.repositoryUrl ?? (ctx.repository && repositoryWebUrl(ctx.repository))
   );
 }
 
@@ -62,10 +77,10 @@ export function catalogEntities(ctx: RenderContext): object[] {
         ...sourceLocation,
         ...(ctx.repository ? repositoryAnnotations(ctx.repository) : {}),
       },
-      ...(ctx.repositoryUrl
+      ...(repositoryLink(ctx)
         ? {
             links: [
-              { url: ctx.repositoryUrl, title: 'Infrastructure repository' },
+              { url: repositoryLink(ctx)!, title: 'Infrastructure repository' },
             ],
           }
         : {}),

@@ -177,4 +177,59 @@ describe('publish:gitlab:merge-request against recorded GitLab API exchanges', (
         'https://gitlab.example.test/platform/orchestrator-api-perf-test/-/merge_requests/12',
     });
   });
+
+  it('opens the merge request for the branch Gatehouse pushed with its trailers, committing nothing itself (commitAction skip, as apply-environment-change does)', async () => {
+    const server = await startForgeReplay(
+      loadExchanges('gitlab', 'mergeRequestForPushedBranch').exchanges,
+    );
+    replay = server;
+    const integrations = ScmIntegrations.fromConfig(
+      new ConfigReader({
+        integrations: {
+          gitlab: [
+            {
+              host: 'gitlab.example.test',
+              baseUrl: server.url,
+              apiBaseUrl: `${server.url}/api/v4`,
+              token: 'glpat-gatehouse-test',
+            },
+          ],
+        },
+      }),
+    );
+    const outputs = await run(
+      createPublishGitlabMergeRequestAction({ integrations }),
+      {
+        repoUrl:
+          'gitlab.example.test?owner=platform&repo=orchestrator-api-perf-test',
+        branchName: 'gatehouse/req-7',
+        targetBranchName: 'main',
+        title,
+        description,
+        commitAction: 'skip',
+      },
+    );
+    expectEveryExchangeUsed(server);
+    expect(
+      server.requestFor(
+        'POST',
+        '/api/v4/projects/platform%2Forchestrator-api-perf-test/repository/commits',
+      ),
+    ).toBeUndefined();
+    expect(
+      server.requestFor(
+        'POST',
+        '/api/v4/projects/platform%2Forchestrator-api-perf-test/merge_requests',
+      )!.body,
+    ).toEqual({
+      source_branch: 'gatehouse/req-7',
+      target_branch: 'main',
+      title,
+      description,
+      remove_source_branch: false,
+    });
+    expect(outputs.mergeRequestUrl).toBe(
+      'https://gitlab.example.test/platform/orchestrator-api-perf-test/-/merge_requests/12',
+    );
+  });
 });

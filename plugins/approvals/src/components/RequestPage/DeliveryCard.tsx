@@ -91,43 +91,45 @@ export function DeliveryCard(props: {
   const steps = deliverySteps(r.delivery, { hasFollowUp: r.followUp !== null });
   const failed = steps.find(step => step.state === 'failed');
   return (
-    <InfoCard
-      title="Delivery"
-      subheader={`The approved change on its way to ${displayEnvironment(r)}`}
-    >
-      <Stepper
-        // Nothing is "active": each step is reached, failed or not yet.
-        activeStep={-1}
-        alternativeLabel={!narrow}
-        orientation={narrow ? 'vertical' : 'horizontal'}
-        style={{ padding: 0, background: 'transparent' }}
+    <div data-testid="delivery-card">
+      <InfoCard
+        title="Delivery"
+        subheader={`The approved change on its way to ${displayEnvironment(r)}`}
       >
-        {steps.map(step => (
-          <Step
-            key={step.slot}
-            role="group"
-            aria-label={step.label}
-            completed={step.state === 'reached'}
-            disabled={step.state === 'waiting' || step.state === 'unrecorded'}
-          >
-            <StepLabel
-              error={step.state === 'failed'}
-              optional={<StepDetails step={step} now={now} />}
+        <Stepper
+          // Nothing is "active": each step is reached, failed or not yet.
+          activeStep={-1}
+          alternativeLabel={!narrow}
+          orientation={narrow ? 'vertical' : 'horizontal'}
+          style={{ padding: 0, background: 'transparent' }}
+        >
+          {steps.map(step => (
+            <Step
+              key={step.slot}
+              role="group"
+              aria-label={step.label}
+              completed={step.state === 'reached'}
+              disabled={step.state === 'waiting' || step.state === 'unrecorded'}
             >
-              {step.label}
-            </StepLabel>
-          </Step>
-        ))}
-      </Stepper>
-      {failed?.event && (
-        <Alert severity="error" style={{ marginTop: 16 }}>
-          <AlertTitle>Applying the change failed</AlertTitle>
-          {failed.event.detail ??
-            'The pipeline reported that applying the change failed.'}{' '}
-          A pipeline run that succeeds reports the change applied with{' '}
-          <code>gatehouse gate report</code>.
-        </Alert>
-      )}
-    </InfoCard>
+              <StepLabel
+                error={step.state === 'failed'}
+                optional={<StepDetails step={step} now={now} />}
+              >
+                {step.label}
+              </StepLabel>
+            </Step>
+          ))}
+        </Stepper>
+        {failed?.event && (
+          <Alert severity="error" style={{ marginTop: 16 }}>
+            <AlertTitle>Applying the change failed</AlertTitle>
+            {failed.event.detail ??
+              'The pipeline reported that applying the change failed.'}{' '}
+            A pipeline run that succeeds reports the change applied with{' '}
+            <code>gatehouse gate report</code>.
+          </Alert>
+        )}
+      </InfoCard>
+    </div>
   );
 }
