@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-// A real git server on loopback (git http-backend behind nginx), from the
-// tests' own helpers: a relative path, so Playwright compiles it like this file.
-import { GitServer, startGitServer } from '../../test-utils/src/gitServer';
+// A real git server on loopback (git http-backend behind nginx).
+import { GitServer, startGitServer } from '@gatehouse/test-utils/gitServer';
 import { expect, newPersonPage, test } from './fixtures';
 import { signInAs } from './signIn';
 
