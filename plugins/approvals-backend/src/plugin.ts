@@ -19,6 +19,7 @@ import {
 import { DatabaseRepositoryWatchStore } from './delivery/DatabaseRepositoryWatchStore';
 import { DeliveryService } from './delivery/DeliveryService';
 import { GitBranchReader } from './delivery/git/BranchReader';
+import { LiveChecker } from './delivery/LiveChecker';
 import { RepositoryWatcher } from './delivery/RepositoryWatcher';
 import { createRouter } from './router';
 import { ApprovalNotifier } from './service/ApprovalNotifier';
@@ -121,6 +122,16 @@ export const approvalsPlugin = createBackendPlugin({
           timeout: { minutes: 5 },
           initialDelay: { seconds: 10 },
           fn: () => watcher.checkAll(),
+        });
+        const live = new LiveChecker({ ...deps, store, delivery });
+        await deps.scheduler.scheduleTask({
+          id: 'approvals-watch-live',
+          frequency: { milliseconds: settings.delivery.pollIntervalMs },
+          timeout: { minutes: 5 },
+          initialDelay: {
+            milliseconds: Math.min(settings.delivery.pollIntervalMs, 15_000),
+          },
+          fn: () => live.checkAll(),
         });
         registerApprovalActions({ ...deps, approvals, delivery });
         const reads = new ReadCache(store, settings.readCacheBytes);

@@ -44,6 +44,12 @@ export type WorkloadReplicas = {
   namespace: string;
   desired: number;
   ready: number;
+  /**
+   * The approved change the workload's manifest names
+   * (`gatehouse.io/change-request`, `gatehouse.io/change-hash`), or null when
+   * it names none.
+   */
+  change?: { requestId: string; contentHash: string } | null;
 };
 
 /** A HorizontalPodAutoscaler that cannot scale out any further. @public */

@@ -37,6 +37,7 @@ export {
 } from './environmentParts';
 export type { EnvironmentPartKind } from './environmentParts';
 export * from './environmentRepository';
+export * from './changeAnnotations';
 export { diffPlans } from './diff';
 export type { PlanChange } from './diff';
 export { presetEnvironmentPlan, presetFor, presetPlan } from './presets';

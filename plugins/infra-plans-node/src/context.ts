@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type {
+  ApprovedChange,
   EnvironmentPlan,
   EnvironmentRepository,
   InfraPlan,
@@ -40,6 +41,8 @@ export interface RenderContext {
   repositoryUrl?: string;
   /** Where the repository is published (recorded on the environment entity). */
   repository?: EnvironmentRepository;
+  /** The approved change being delivered, named on every Kubernetes object. */
+  change?: ApprovedChange;
   stateBackend: Required<StateBackendOptions>;
   clusterRef?: string;
   /** Region of disaster-recovery copies, when the plan names one. */
@@ -170,6 +173,7 @@ export function createRenderContext(
     prefix,
     repositoryUrl: options.repositoryUrl,
     repository: options.repository,
+    change: options.change,
     stateBackend: {
       bucket: stateBucket,
       key:

@@ -955,6 +955,43 @@ describe('renderEnvironmentRepository', () => {
     );
   });
 
+  it('names the approved change on every Kubernetes object it delivers, and on none before approval', () => {
+    const change = { requestId: 'cr-42', contentHash: 'e'.repeat(64) };
+    const manifests = (repo: RenderedRepository) =>
+      repo.files
+        .filter(
+          f =>
+            f.path.startsWith('kubernetes/') &&
+            f.path.endsWith('.yaml') &&
+            !f.path.endsWith('kustomization.yaml'),
+        )
+        .flatMap(f => yamlDocumentsOf(repo, f.path));
+    const delivered = manifests(
+      renderEnvironmentRepository({ plan, environment: 'production', change }),
+    );
+    expect(delivered.length).toBeGreaterThan(3);
+    expect(delivered.map(o => o.kind)).toEqual(
+      expect.arrayContaining(['Rollout', 'Service', 'Namespace']),
+    );
+    for (const object of delivered) {
+      expect([object.kind, object.metadata.annotations]).toEqual([
+        object.kind,
+        expect.objectContaining({
+          'gatehouse.io/change-request': 'cr-42',
+          'gatehouse.io/change-hash': change.contentHash,
+        }),
+      ]);
+    }
+    const forReview = manifests(
+      renderEnvironmentRepository({ plan, environment: 'production' }),
+    );
+    for (const object of forReview) {
+      expect(object.metadata.annotations ?? {}).not.toHaveProperty(
+        'gatehouse.io/change-hash',
+      );
+    }
+  });
+
   it('registers the cluster it creates when no cluster ref is given', () => {
     const repo = renderEnvironmentRepository({ plan, environment: 'staging' });
     const [environment, cluster] = yamlDocumentsOf(repo, 'catalog-info.yaml');

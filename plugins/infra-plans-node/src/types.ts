@@ -1,4 +1,5 @@
 import type {
+  ApprovedChange,
   EnvironmentRepository,
   InfraPlan,
 } from '@gatehouse/plugin-infra-plans-common';
@@ -31,6 +32,13 @@ export interface RenderEnvironmentOptions {
    * "Infrastructure repository" link when `repositoryUrl` is not given.
    */
   repository?: EnvironmentRepository;
+  /**
+   * The approved change this rendering delivers: every Kubernetes object's
+   * metadata names it (`gatehouse.io/change-request`, `-hash`), so what runs
+   * can be tied to what was approved. Left out when rendering a change for
+   * review (it has no approval yet).
+   */
+  change?: ApprovedChange;
   /** remote state settings; sensible defaults derived from service/environment/region (S3 + DynamoDB lock) */
   stateBackend?: StateBackendOptions;
   /**

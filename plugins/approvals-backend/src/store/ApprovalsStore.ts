@@ -4,6 +4,7 @@ import type {
   Decision,
   DecisionKind,
   DeliveryEvent,
+  DeliveryStep,
   EnvironmentTier,
   FollowUp,
   RequestRevision,
@@ -184,4 +185,10 @@ export interface ApprovalsStore {
 
   /** A request's delivery steps, oldest first. */
   listDeliveryEvents(id: string): Promise<DeliveryEvent[]>;
+
+  /** Requests whose delivery is at this step, the longest waiting first. */
+  listByDeliveryState(
+    state: DeliveryStep,
+    limit: number,
+  ): Promise<StoredRequest[]>;
 }

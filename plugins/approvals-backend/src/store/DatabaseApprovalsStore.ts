@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import type {
   AuditRecord,
   DeliveryEvent,
+  DeliveryStep,
   Decision,
   FollowUp,
   RequestStatus,
@@ -729,5 +730,17 @@ export class DatabaseApprovalsStore implements ApprovalsStore {
       commit: row.commit ?? null,
       detail: row.detail ?? null,
     }));
+  }
+
+  async listByDeliveryState(
+    state: DeliveryStep,
+    limit: number,
+  ): Promise<StoredRequest[]> {
+    const rows = await this.db('approval_requests')
+      .where({ delivery_state: state })
+      .orderBy('updated_at', 'asc')
+      .orderBy('id', 'asc')
+      .limit(limit);
+    return rows.map(toRequest);
   }
 }

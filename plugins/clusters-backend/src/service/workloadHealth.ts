@@ -5,6 +5,7 @@ import type {
   ServiceWorkloadHealth,
   WorkloadReplicas,
 } from '@gatehouse/plugin-clusters-common';
+import { changeOfAnnotations } from '@gatehouse/plugin-infra-plans-common';
 import type { WorkloadObjects } from '../kubernetes/objectTypes';
 import { podProblem, podRestarts } from './podProblems';
 
@@ -62,7 +63,11 @@ function workloads(objects: WorkloadObjects): WorkloadReplicas[] {
   const of = (
     kind: WorkloadReplicas['kind'],
     list: Array<{
-      metadata?: { name?: string; namespace?: string };
+      metadata?: {
+        name?: string;
+        namespace?: string;
+        annotations?: Record<string, string>;
+      };
       spec?: { replicas?: number };
       status?: { readyReplicas?: number };
     }>,
@@ -74,6 +79,7 @@ function workloads(objects: WorkloadObjects): WorkloadReplicas[] {
       // Kubernetes defaults replicas to 1 when the spec leaves it out.
       desired: o.spec?.replicas ?? 1,
       ready: o.status?.readyReplicas ?? 0,
+      change: changeOfAnnotations(o.metadata?.annotations),
     }));
   return [
     ...of('Deployment', objects.deployments),

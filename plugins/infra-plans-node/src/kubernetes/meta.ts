@@ -1,5 +1,8 @@
 /** Labels and object metadata shared by every generated Kubernetes object. */
-import type { Workload } from '@gatehouse/plugin-infra-plans-common';
+import {
+  changeAnnotations,
+  type Workload,
+} from '@gatehouse/plugin-infra-plans-common';
 import type { RenderContext } from '../context';
 
 /** A Kubernetes object as plain data, serialised to YAML. */
@@ -39,8 +42,13 @@ export function objectMeta(
   ctx: RenderContext,
   name: string,
   workload?: Workload,
-  annotations?: Record<string, string>,
+  extraAnnotations?: Record<string, string>,
 ): Record<string, unknown> {
+  // The object's own annotations, and the approved change it delivers.
+  const annotations = {
+    ...extraAnnotations,
+    ...(ctx.change ? changeAnnotations(ctx.change) : {}),
+  };
   return {
     name,
     namespace: ctx.namespace,

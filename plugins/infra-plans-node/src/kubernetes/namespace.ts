@@ -1,4 +1,5 @@
 /** The service's namespace, with Pod Security admission set to the plan's level. */
+import { changeAnnotations } from '@gatehouse/plugin-infra-plans-common';
 import type { RenderContext } from '../context';
 import { KubeObject, serviceLabels } from './meta';
 
@@ -18,6 +19,7 @@ export function namespace(ctx: RenderContext): KubeObject {
             }
           : {}),
       },
+      ...(ctx.change ? { annotations: changeAnnotations(ctx.change) } : {}),
     },
   };
 }

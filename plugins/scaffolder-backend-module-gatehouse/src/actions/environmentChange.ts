@@ -148,6 +148,19 @@ export function createEnvironmentChangeAction(options: {
             blueGreenPreviewReplicas: z.number().int().min(1).optional(),
           }),
         targetPath: z => z.string().optional(),
+        approval: z =>
+          z
+            .object(
+              {
+                requestId: z.string().min(1),
+                contentHash: z.string().regex(/^[a-f0-9]{64}$/),
+              },
+              {
+                description:
+                  'The approved change being delivered (follow-ups): every Kubernetes object of the new render names it',
+              },
+            )
+            .optional(),
       },
       output: {
         environment: z => z.string(),
@@ -223,16 +236,17 @@ export function createEnvironmentChangeAction(options: {
         location: entity.metadata.name,
         branch: 'main',
       };
-      const render = (plan: InfraPlan) =>
+      const render = (plan: InfraPlan, change?: typeof input.approval) =>
         renderEnvironmentRepository({
           plan,
           environment,
           serviceRef,
           clusterRef,
           repository,
+          change,
         });
       const before = render(prior);
-      const after = render(next);
+      const after = render(next, input.approval);
       const fileChanges = diffRepositories(before, after);
 
       const root = resolveSafeChildPath(

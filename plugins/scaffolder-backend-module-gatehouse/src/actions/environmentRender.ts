@@ -95,6 +95,19 @@ export function createEnvironmentRenderAction(options: { clock: Clock }) {
           z
             .string({ description: 'Folder in the workspace (default .)' })
             .optional(),
+        change: z =>
+          z
+            .object(
+              {
+                requestId: z.string().min(1),
+                contentHash: z.string().regex(/^[a-f0-9]{64}$/),
+              },
+              {
+                description:
+                  'The approved change being delivered (follow-ups): every Kubernetes object names it',
+              },
+            )
+            .optional(),
       },
       output: {
         plan: z => z.string({ description: 'The plan rendered, as YAML' }),
@@ -171,6 +184,7 @@ export function createEnvironmentRenderAction(options: { clock: Clock }) {
         },
         // Templates pass '' for "none".
         clusterRef: input.clusterRef || undefined,
+        change: input.change,
       });
       const root = resolveSafeChildPath(
         ctx.workspacePath,

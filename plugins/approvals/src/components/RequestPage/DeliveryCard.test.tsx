@@ -79,9 +79,10 @@ describe('DeliveryCard', () => {
     expect(step('Applied')).toHaveTextContent(
       'Waiting for the pipeline to report the change applied, with gatehouse gate report',
     );
-    // Nothing detects "live" yet: the card claims nothing about it.
-    expect(queryStep('Live')).toBeNull();
-    expect(screen.queryByText(/\blive\b/i)).toBeNull();
+    expect(step('Live')).toHaveTextContent(
+      'Waiting for the workloads whose manifests name this change to be ready in the clusters',
+    );
+    expect(queryStep('Failed')).toBeNull();
     expect(screen.queryByRole('link')).toBeNull();
   });
 
@@ -150,7 +151,10 @@ describe('DeliveryCard', () => {
     expect(log).toHaveAttribute('target', '_blank');
     expect(step('Applied')).toHaveTextContent('by deploy-bot');
     expect(step('Applied')).toHaveTextContent('(30m ago)');
-    expect(screen.queryByText(/Waiting/)).toBeNull();
+    // Only live is still ahead.
+    expect(screen.getAllByText(/Waiting/).map(e => e.textContent)).toEqual([
+      'Waiting for the workloads whose manifests name this change to be ready in the clusters',
+    ]);
   });
 
   it('shows a failure in place of applied, with the error and the log', async () => {

@@ -11,17 +11,19 @@ const shape = (steps: ReturnType<typeof deliverySteps>) =>
   steps.map(s => [s.label, s.state, s.event?.step ?? null]);
 
 describe('deliverySteps', () => {
-  it('waits for every step before anything is recorded, and says nothing of live', () => {
+  it('waits for every step before anything is recorded', () => {
     const steps = deliverySteps(null, { hasFollowUp: true });
     expect(shape(steps)).toEqual([
       ['Proposed', 'waiting', null],
       ['Merged', 'waiting', null],
       ['Applied', 'waiting', null],
+      ['Live', 'waiting', null],
     ]);
     expect(steps.map(s => s.note)).toEqual([
       WAITING_FOR.proposalByFollowUp,
       WAITING_FOR.merge,
       WAITING_FOR.applied,
+      WAITING_FOR.live,
     ]);
   });
 
@@ -37,6 +39,7 @@ describe('deliverySteps', () => {
       ['Proposed', 'reached', 'proposed'],
       ['Merged', 'reached', 'merged'],
       ['Applied', 'waiting', null],
+      ['Live', 'waiting', null],
     ]);
     expect(steps[2].note).toBe(WAITING_FOR.applied);
   });
@@ -49,6 +52,7 @@ describe('deliverySteps', () => {
       ['Proposed', 'unrecorded', null],
       ['Merged', 'unrecorded', null],
       ['Failed', 'failed', 'failed'],
+      ['Live', 'waiting', null],
     ]);
     const applied = deliveryEvent({ step: 'applied' });
     expect(
@@ -56,7 +60,7 @@ describe('deliverySteps', () => {
     ).toEqual(['Applied', 'reached', 'applied']);
   });
 
-  it('lists live only once it is recorded', () => {
+  it('lists live as reached once the clusters run the change, and as waiting before', () => {
     const steps = deliverySteps(
       delivery(
         deliveryEvent({ step: 'applied' }),
@@ -71,6 +75,15 @@ describe('deliverySteps', () => {
       'Live',
     ]);
     expect(steps[3].state).toBe('reached');
+    const applied = deliverySteps(
+      delivery(deliveryEvent({ step: 'applied' })),
+      { hasFollowUp: true },
+    );
+    expect(applied[3]).toMatchObject({
+      label: 'Live',
+      state: 'waiting',
+      note: 'Waiting for the workloads whose manifests name this change to be ready in the clusters',
+    });
   });
 });
 

@@ -44,6 +44,7 @@ export const WAITING_FOR = {
     "Waiting for the merge into the target branch of the environment's repository: Gatehouse reads that branch, and looks at once when a forge webhook calls",
   applied:
     'Waiting for the pipeline to report the change applied, with gatehouse gate report',
+  live: 'Waiting for the workloads whose manifests name this change to be ready in the clusters',
 } as const;
 
 /** The last recorded event of any of these steps (events are kept in the order they were recorded). */
@@ -59,8 +60,8 @@ function lastOf(
 
 /**
  * The steps of an approved change's delivery: proposed, merged, applied (or
- * failed), and live. Live is listed only once an event says so: this version
- * of Gatehouse does not detect it, so nothing is claimed about it before.
+ * failed), and live (the approvals backend sees the workloads that carry the
+ * change ready in the clusters).
  */
 export function deliverySteps(
   delivery: Delivery | null,
@@ -113,15 +114,14 @@ export function deliverySteps(
         : notReached(STAGE.applied, WAITING_FOR.applied)),
     },
   ];
-  if (live) {
-    steps.push({
-      slot: 'live',
-      label: 'Live',
-      event: live,
-      state: 'reached',
-      note: null,
-    });
-  }
+  steps.push({
+    slot: 'live',
+    label: 'Live',
+    event: live,
+    ...(live
+      ? { state: 'reached' as const, note: null }
+      : { state: 'waiting' as const, note: WAITING_FOR.live }),
+  });
   return steps;
 }
 
