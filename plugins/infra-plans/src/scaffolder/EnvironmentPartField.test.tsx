@@ -23,6 +23,7 @@ async function renderField(options: {
   environmentRef?: string;
   onChange?: jest.Mock;
   part?: string;
+  required?: boolean;
 }) {
   const getPlan = jest.fn().mockResolvedValue({
     entityRef: 'resource:default/orchestrator-api-perf-test',
@@ -44,6 +45,7 @@ async function renderField(options: {
         formContext: { formData: { environmentRef: options.environmentRef } },
         schema: { title: 'Which node group' },
         idSchema: { $id: 'root_nodeGroup' },
+        required: options.required,
       } as any)}
     />,
     {
@@ -80,6 +82,20 @@ describe('EnvironmentPartField', () => {
     const options = within(screen.getByRole('listbox'));
     fireEvent.click(options.getByText('batch'));
     await waitFor(() => expect(onChange).toHaveBeenCalledWith('batch'));
+  });
+
+  it('offers no "first" default where a choice is required, as in a deployment', async () => {
+    await renderField({
+      environmentRef: 'resource:default/orchestrator-api-perf-test',
+      required: true,
+    });
+    expect(
+      await screen.findByText("One of the environment's node groups"),
+    ).toBeInTheDocument();
+    fireEvent.mouseDown(screen.getByRole('button'));
+    const listbox = within(await screen.findByRole('listbox'));
+    expect(listbox.queryByText('The first')).toBeNull();
+    expect(listbox.getByText('batch')).toBeInTheDocument();
   });
 
   it('asks for the environment first', async () => {

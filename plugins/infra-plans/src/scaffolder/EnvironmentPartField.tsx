@@ -51,12 +51,15 @@ function helperText(
   environmentRef: string | undefined,
   names: { loading: boolean; error?: Error; value?: string[] },
   label: string,
+  required: boolean,
 ): string {
   if (!environmentRef) return 'Choose the environment first';
   if (names.loading) return `Reading the environment's ${label}s…`;
   if (names.error)
     return `Could not read the environment's plan: ${names.error.message}`;
   if (!names.value?.length) return `This environment has no ${label}`;
+  // A required choice has no default: nothing is changed "by default".
+  if (required) return `One of the environment's ${label}s`;
   return `Left empty, the first ${label} (${names.value[0]}) is changed`;
 }
 
@@ -64,12 +67,15 @@ function helperText(
  * `ui:field: GatehouseEnvironmentPart` with `ui:options: { part: nodeGroup }`
  * (or workload, database, cache, bucket, queue): which part of the chosen
  * environment (the form's `environmentRef`) the values on this page change,
- * listed from the environment's plan. Left empty, the first one is changed.
+ * listed from the environment's plan. Left empty, the first one is changed;
+ * where the schema requires a choice (a deployment's workload), there is no
+ * such default.
  */
 export function EnvironmentPartField(
   props: FieldExtensionComponentProps<string>,
 ) {
   const { formData, onChange, uiSchema, formContext, schema, idSchema } = props;
+  const required = Boolean(props.required);
   // A template naming no kind, or one there is not, gets node groups.
   const option = String(uiSchema?.['ui:options']?.part ?? '');
   const kind: EnvironmentPartKind =
@@ -79,7 +85,7 @@ export function EnvironmentPartField(
     ?.environmentRef;
   const names = useEnvironmentPartNames(environmentRef, kind);
 
-  const helper = helperText(environmentRef, names, label);
+  const helper = helperText(environmentRef, names, label, required);
 
   return (
     <FormControl fullWidth margin="normal" error={Boolean(names.error)}>
@@ -94,9 +100,11 @@ export function EnvironmentPartField(
           onChange((event.target.value as string) || undefined)
         }
       >
-        <MenuItem value="">
-          <em>The first</em>
-        </MenuItem>
+        {!required && (
+          <MenuItem value="">
+            <em>The first</em>
+          </MenuItem>
+        )}
         {(names.value ?? []).map(name => (
           <MenuItem key={name} value={name}>
             {name}
