@@ -19,3 +19,14 @@ export function isMemberOfAny(
   );
   return groupRefs.some(ref => owned.has(ref.toLocaleLowerCase('en-US')));
 }
+
+/**
+ * The guest of local sign-in (Backstage's guest provider): someone trying
+ * the portal, who owns nothing and approves nothing.
+ */
+export const GUEST = 'user:development/guest';
+
+/** True for the guest: they look around, they do not register or create. */
+export function isGuest(user: PolicyQueryUser): boolean {
+  return user.info.userEntityRef.toLocaleLowerCase('en-US') === GUEST;
+}

@@ -31,6 +31,7 @@ const bob = userWith('user:default/bob', [
 ]);
 const grace = userWith('user:default/grace', ['group:default/platform-team']);
 const frank = userWith('user:default/frank', ['group:default/sre']);
+const guest = userWith('user:development/guest', []);
 
 describe('GatehousePermissionPolicy', () => {
   const policy = new GatehousePermissionPolicy(policyRules);
@@ -194,5 +195,35 @@ describe('the approvals rules', () => {
     expect(await decide(grace)).toEqual({ result: AuthorizeResult.ALLOW });
     expect(await decide(frank)).toEqual({ result: AuthorizeResult.ALLOW });
     expect(await decide(bob)).toEqual({ result: AuthorizeResult.DENY });
+  });
+});
+
+describe('the guest', () => {
+  const policy = new GatehousePermissionPolicy(policyRules);
+  const decide = (name: string, user: PolicyQueryUser) =>
+    policy.handle(
+      { permission: createPermission({ name, attributes: {} }) },
+      user,
+    );
+
+  it.each([
+    'catalog.location.create',
+    'catalog.entity.create',
+    'scaffolder.task.create',
+    'scaffolder.action.execute',
+    'scaffolder.template.dry-run',
+  ])('may not %s, while a signed-in person may', async name => {
+    expect(await decide(name, guest)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+    expect(await decide(name, bob)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+  });
+
+  it('still reads what a template asks', async () => {
+    expect(await decide('scaffolder.template.parameter.read', guest)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
   });
 });

@@ -11,7 +11,7 @@ import {
   scaffolderTaskConditions,
 } from '@backstage/plugin-scaffolder-backend/alpha';
 import { PolicyRule } from './types';
-import { isMemberOfAny, PLATFORM_TEAM, SRE } from './membership';
+import { isGuest, isMemberOfAny, PLATFORM_TEAM, SRE } from './membership';
 
 const named =
   (...names: string[]) =>
@@ -65,9 +65,9 @@ export const stockPluginRules: PolicyRule[] = [
   },
   {
     description:
-      'signed-in users register new entities and locations (self-service)',
+      'signed-in users register new entities and locations (self-service), but the guest',
     covers: named('catalog.entity.create', 'catalog.location.create'),
-    decide: allow,
+    decide: (_request, user) => (isGuest(user) ? deny() : allow()),
   },
   {
     description:
@@ -95,16 +95,22 @@ export const stockPluginRules: PolicyRule[] = [
       isMemberOfAny(user, [PLATFORM_TEAM]) ? allow() : deny(),
   },
   {
-    description:
-      'signed-in users run templates and try them in the template editor',
+    description: 'signed-in users read what templates ask and do',
     covers: named(
       'scaffolder.template.parameter.read',
       'scaffolder.template.step.read',
+    ),
+    decide: allow,
+  },
+  {
+    description:
+      'signed-in users run templates and try them in the template editor, but the guest',
+    covers: named(
       'scaffolder.action.execute',
       'scaffolder.task.create',
       'scaffolder.template.dry-run',
     ),
-    decide: allow,
+    decide: (_request, user) => (isGuest(user) ? deny() : allow()),
   },
   {
     description:
