@@ -276,6 +276,20 @@ export const DELIVERY_STEPS: readonly DeliveryStep[] = [
   'live',
 ];
 
+/**
+ * How far along each step is: applied and failed are the same stage (the
+ * outcome of applying); a delivery only moves to a stage at or after its own.
+ *
+ * @public
+ */
+export const DELIVERY_STAGE: Readonly<Record<DeliveryStep, number>> = {
+  proposed: 0,
+  merged: 1,
+  applied: 2,
+  failed: 2,
+  live: 3,
+};
+
 /** One step of a delivery, as recorded. @public */
 export type DeliveryEvent = {
   step: DeliveryStep;

@@ -1,22 +1,15 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import type { Clock } from '@gatehouse/clock';
-import type {
-  DeliveryEvent,
-  DeliveryReport,
-  DeliveryStep,
+import {
+  DELIVERY_STAGE,
+  type DeliveryEvent,
+  type DeliveryReport,
 } from '@gatehouse/plugin-approvals-common';
 import type { ApprovalsStore, StoredRequest } from '../store/ApprovalsStore';
 import type { ApprovalNotifier } from '../service/ApprovalNotifier';
 
-/** How far each step is along the way; applied and failed are the same stage. */
-const STAGE: Record<DeliveryStep, number> = {
-  proposed: 0,
-  merged: 1,
-  applied: 2,
-  failed: 2,
-  live: 3,
-};
+const STAGE = DELIVERY_STAGE;
 
 const APPROVED = new Set(['approved', 'auto-approved']);
 

@@ -1,7 +1,8 @@
-import type {
-  Delivery,
-  DeliveryEvent,
-  DeliveryStep,
+import {
+  DELIVERY_STAGE,
+  type Delivery,
+  type DeliveryEvent,
+  type DeliveryStep,
 } from '@gatehouse/plugin-approvals-common';
 
 /**
@@ -24,14 +25,7 @@ export type DeliveryStepView = {
   note: string | null;
 };
 
-/** Where each step stands along the way; applied and failed are one stage. */
-const STAGE: Record<DeliveryStep, number> = {
-  proposed: 0,
-  merged: 1,
-  applied: 2,
-  failed: 2,
-  live: 3,
-};
+const STAGE = DELIVERY_STAGE;
 
 const NOT_RECORDED = 'Not recorded: a later step was reported first';
 
