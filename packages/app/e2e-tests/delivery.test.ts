@@ -3,6 +3,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 // A real git server on loopback (git http-backend behind nginx).
 import { GitServer, startGitServer } from '@gatehouse/test-utils/gitServer';
+import {
+  startEnvironmentChange,
+  startNewEnvironment,
+  waitForEnvironmentEntity,
+} from './environmentPages';
 import { expect, newPersonPage, test } from './fixtures';
 import { signInAs } from './signIn';
 
@@ -39,13 +44,7 @@ test('an approved change goes to the git server as a branch; its merge, the pipe
   // Bob creates the environment and publishes it to the git server.
   const bob = await newPersonPage(browser);
   await signInAs(bob, 'Bob Okafor');
-  await bob.goto('/create/templates/default/new-environment');
-  const service = bob.locator('#root_service');
-  await service.click();
-  await service.fill('orchestrator');
-  await bob.getByRole('option', { name: /orchestrator[- ]api/i }).click();
-  await bob.locator('#root_environment').fill(environment);
-  await bob.getByRole('button', { name: 'Next' }).click();
+  await startNewEnvironment(bob, environment);
   await expect(bob.getByText(/plan valid/)).toBeVisible({ timeout: 30_000 });
   await bob.getByRole('button', { name: 'Next' }).click();
   await bob.locator('#root_publisher').click();
@@ -71,19 +70,7 @@ test('an approved change goes to the git server as a branch; its merge, the pipe
 
   // The catalog reads the environment from its local copy of the repository.
   const entityPath = `/catalog/default/resource/${entityName}`;
-  await expect
-    .poll(
-      async () => {
-        await bob.goto(entityPath);
-        await bob
-          .getByText(/Entity not found|Overview/)
-          .first()
-          .waitFor({ timeout: 20_000 });
-        return bob.getByText('Infrastructure plan', { exact: true }).count();
-      },
-      { timeout: 240_000, intervals: [3_000] },
-    )
-    .toBeGreaterThan(0);
+  await waitForEnvironmentEntity(bob, entityPath);
   await bob.getByText('Infrastructure plan', { exact: true }).click();
   await expect(
     bob.getByText('Revision 1', { exact: true }).first(),
@@ -95,20 +82,7 @@ test('an approved change goes to the git server as a branch; its merge, the pipe
   ).toHaveAttribute('href', repository.url.replace(/\.git$/, ''));
 
   // Bob changes the environment's node group, chosen by name in the form.
-  await bob.goto('/create/templates/default/change-environment');
-  const environmentField = bob.locator('#root_environmentRef');
-  await environmentField.click();
-  await environmentField.fill(environment);
-  await bob
-    .getByRole('option', { name: new RegExp(environment) })
-    .first()
-    .click();
-  await bob.locator('#root_reason').fill('More room for the load test');
-  await bob.getByRole('button', { name: 'Next' }).click();
-  // The field lists the node groups once it has read the environment's plan.
-  await expect(
-    bob.getByText(/Left empty, the first node group \(.+\) is changed/),
-  ).toBeVisible({ timeout: 30_000 });
+  await startEnvironmentChange(bob, environment, 'More room for the load test');
   await bob.getByRole('button', { name: /Which node group/ }).click();
   await bob.getByRole('option', { name: 'general' }).click();
   await bob.locator('#root_nodeGroupMax').fill('9');

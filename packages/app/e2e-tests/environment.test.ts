@@ -1,3 +1,8 @@
+import {
+  startEnvironmentChange,
+  startNewEnvironment,
+  waitForEnvironmentEntity,
+} from './environmentPages';
 import { expect, test, newPersonPage } from './fixtures';
 import { signInAs } from './signIn';
 
@@ -8,15 +13,9 @@ test('a developer creates an environment through the form, sees its cost first, 
   const environment = `e2e-${Date.now().toString(36)}`;
   const bob = await newPersonPage(browser);
   await signInAs(bob, 'Bob Okafor');
-  await bob.goto('/create/templates/default/new-environment');
 
   // The environment.
-  const service = bob.locator('#root_service');
-  await service.click();
-  await service.fill('orchestrator');
-  await bob.getByRole('option', { name: /orchestrator[- ]api/i }).click();
-  await bob.locator('#root_environment').fill(environment);
-  await bob.getByRole('button', { name: 'Next' }).click();
+  await startNewEnvironment(bob, environment);
 
   // What it needs: the plan is validated and priced while the form is filled in.
   await expect(bob.getByTestId('environment-preview')).toBeVisible();
@@ -54,19 +53,7 @@ test('a developer creates an environment through the form, sees its cost first, 
   // The approvals backend starts the follow-up template, which publishes the
   // repository and registers it: Bob finds the environment in the catalog.
   const entityPath = `/catalog/default/resource/orchestrator-api-${environment}`;
-  await expect
-    .poll(
-      async () => {
-        await bob.goto(entityPath);
-        await bob
-          .getByText(/Entity not found|Overview/)
-          .first()
-          .waitFor({ timeout: 20_000 });
-        return bob.getByText('Infrastructure plan', { exact: true }).count();
-      },
-      { timeout: 240_000, intervals: [3_000] },
-    )
-    .toBeGreaterThan(0);
+  await waitForEnvironmentEntity(bob, entityPath);
 
   // Its plan tab shows the plan the form made.
   await bob.getByText('Infrastructure plan', { exact: true }).click();
@@ -81,19 +68,7 @@ test('a developer creates an environment through the form, sees its cost first, 
 
   // Changing it: the change form lists the environment's own node groups,
   // read from its plan, to choose which one the new sizes are for.
-  await bob.goto('/create/templates/default/change-environment');
-  const environmentField = bob.locator('#root_environmentRef');
-  await environmentField.click();
-  await environmentField.fill(environment);
-  await bob
-    .getByRole('option', { name: new RegExp(environment) })
-    .first()
-    .click();
-  await bob.locator('#root_reason').fill('More room for the load test');
-  await bob.getByRole('button', { name: 'Next' }).click();
-  await expect(
-    bob.getByText(/Left empty, the first node group \(.+\) is changed/),
-  ).toBeVisible({ timeout: 30_000 });
+  await startEnvironmentChange(bob, environment, 'More room for the load test');
   await bob.getByRole('button', { name: /Which node group/ }).click();
   await expect(bob.getByRole('option', { name: 'The first' })).toBeVisible();
   const groups = await bob.getByRole('option').allTextContents();

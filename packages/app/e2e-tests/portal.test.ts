@@ -39,6 +39,20 @@ test('an entity page shows the service with its relations', async ({
     ).toBeVisible();
   }
   await expect(page.getByRole('heading', { name: 'Relations' })).toBeVisible();
+  // Gatehouse's cards come first on the overview, the stock cards after them.
+  // (Card titles are not headings, and carry a count or status after them.)
+  const top = async (title: string) =>
+    (await page
+      .getByText(new RegExp(`^${title}`))
+      .first()
+      .boundingBox())!.y;
+  const gatehouseCards = await Promise.all(
+    ['Open change requests', 'Workload health', 'Spend trend'].map(top),
+  );
+  expect(gatehouseCards).toEqual([...gatehouseCards].sort((a, b) => a - b));
+  expect(Math.max(...gatehouseCards)).toBeLessThan(
+    await top('Depends on resources'),
+  );
   // Following a relation leads to the environment, which names its cluster.
   await page
     .getByRole('link', { name: 'Orchestrator API (production)' })

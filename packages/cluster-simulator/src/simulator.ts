@@ -52,6 +52,8 @@ export interface ClusterSimulatorOptions {
   watchTimeoutSeconds?: number;
   /** Changes kept per cluster for watches resuming from a resourceVersion. */
   historyLimit?: number;
+  /** Interval of BOOKMARK events on watches with allowWatchBookmarks (default 60000). */
+  bookmarkIntervalMs?: number;
 }
 
 /**
@@ -102,6 +104,16 @@ export interface ClusterSimulator {
   recover(cluster: string, namespace: string, pod: string): void;
   /** Deletes a pod; its controller replaces it. */
   deletePod(cluster: string, namespace: string, pod: string): void;
+  /**
+   * Compacts a cluster's change history (as etcd does): watches resuming
+   * from an earlier resourceVersion get a 410 Expired ERROR event.
+   */
+  compact(cluster: string): void;
+  /**
+   * Ends a cluster's open watches normally, as an API server does at its
+   * own timeout or on restart (clients watch again from their last version).
+   */
+  endWatches(cluster: string): void;
   stop(): Promise<void>;
 }
 
@@ -243,6 +255,12 @@ export async function startClusterSimulator(
     deletePod(cluster, namespace, pod) {
       serverFor(cluster).state.deletePod(namespace, pod);
     },
+    compact(cluster) {
+      serverFor(cluster).state.store.compact();
+    },
+    endWatches(cluster) {
+      serverFor(cluster).endWatches();
+    },
     async stop() {
       await Promise.all(Array.from(servers.values(), s => s.stop()));
     },
@@ -380,6 +398,7 @@ export async function startClusterSimulator(
           admin(server, req, res, url);
         },
         watchTimeoutSeconds: options.watchTimeoutSeconds,
+        bookmarkIntervalMs: options.bookmarkIntervalMs,
       }),
     );
   });

@@ -10,7 +10,8 @@ describe('readClustersConfig', () => {
           gatehouse: {
             clusters: {
               timeout: { seconds: 2 },
-              cacheTtl: '10s',
+              watchTimeout: '2m',
+              retry: { initialDelay: { milliseconds: 500 }, maxDelay: '30s' },
               pageSize: 250,
             },
           },
@@ -18,10 +19,10 @@ describe('readClustersConfig', () => {
       ),
     ).toEqual({
       timeoutMs: 2000,
-      cacheTtlMs: 10_000,
       catalogCacheTtlMs: 30_000,
-      keepWarmMs: 60_000,
       pageSize: 250,
+      watchTimeoutSeconds: 120,
+      retry: { initialDelayMs: 500, maxDelayMs: 30_000, failuresBeforeDown: 3 },
     });
   });
 
@@ -38,5 +39,21 @@ describe('readClustersConfig', () => {
         new ConfigReader({ gatehouse: { clusters: { pageSize: 0.5 } } }),
       ),
     ).toThrow('pageSize must be a positive integer');
+    expect(() =>
+      readClustersConfig(
+        new ConfigReader({
+          gatehouse: { clusters: { retry: { failuresBeforeDown: 0 } } },
+        }),
+      ),
+    ).toThrow('retry.failuresBeforeDown must be a positive integer');
+    expect(() =>
+      readClustersConfig(
+        new ConfigReader({
+          gatehouse: {
+            clusters: { retry: { initialDelay: '10s', maxDelay: '1s' } },
+          },
+        }),
+      ),
+    ).toThrow('retry needs 0 < initialDelay <= maxDelay');
   });
 });

@@ -24,6 +24,21 @@ async function waitUntil(condition: () => boolean, what: string) {
   }
 }
 
+/** Asks again (in real time) until the answer is as expected; returns it. */
+async function pollUntil<T>(
+  ask: () => Promise<T>,
+  done: (answer: T) => boolean,
+  what: string,
+): Promise<T> {
+  const giveUpAt = Date.now() + 30_000;
+  for (;;) {
+    const answer = await ask();
+    if (done(answer)) return answer;
+    if (Date.now() > giveUpAt) throw new Error(`gave up waiting until ${what}`);
+    await new Promise(resolve => setTimeout(resolve, 20));
+  }
+}
+
 const PRODUCTION = 'eks-production-use1';
 const STAGING = 'eks-staging-use1';
 const DEVELOPMENT = 'eks-development-use1';
@@ -353,15 +368,19 @@ describe('GET /entities/:kind/:namespace/:name/health', () => {
   });
 });
 
-describe('shared cluster listings', () => {
-  it('answers many concurrent viewers with one LIST per cluster and object type', async () => {
-    const { server } = await start({
-      clusters: proxies.clusters,
-      // Longer than any test can take: "within the cache period" holds
-      // however slow the machine.
-      cacheTtlMs: 600_000,
-    });
-    proxies.reset();
+describe('clusters held in memory by watches', () => {
+  /** LISTs and WATCHes of one cluster and type since the last reset. */
+  const requestsFor = (cluster: string, plural: string) => ({
+    lists: proxies.listsStarted(
+      r => r.cluster === cluster && r.path.includes(`/${plural}?`),
+    ).length,
+    watches: proxies.watchesStarted(
+      r => r.cluster === cluster && r.path.includes(`/${plural}?`),
+    ).length,
+  });
+
+  it('answers many concurrent viewers with one LIST and one WATCH per cluster and object type', async () => {
+    const { server } = await start({ clusters: proxies.clusters });
     const answers = await Promise.all([
       ...Array.from({ length: 8 }, () =>
         request(server).get('/api/clusters/dashboard'),
@@ -394,102 +413,194 @@ describe('shared cluster listings', () => {
         expect(matching).toHaveLength(1);
       }
     }
-
-    // Within the cache period, nothing is listed again.
-    await request(server).get('/api/clusters/dashboard');
-    expect(proxies.listsStarted()).toHaveLength(15);
-  });
-
-  it('lists each type once more after the cache period', async () => {
-    const { server } = await start({
-      clusters: proxies.clusters,
-      cacheTtlMs: 300,
-    });
-    await request(server).get('/api/clusters/dashboard');
-    expect(proxies.listsStarted()).toHaveLength(15);
-    // Waiting longer than the TTL: a slower machine only waits longer.
-    await new Promise(resolve => setTimeout(resolve, 400));
-    proxies.reset();
-    await request(server).get('/api/clusters/dashboard');
-    expect(proxies.listsStarted()).toHaveLength(15);
-  });
-
-  it('shows what changed on the cluster after the cache period', async () => {
-    const { server } = await start({
-      clusters: proxies.clusters,
-      cacheTtlMs: 300,
-    });
-    const before = await request(server).get(
-      '/api/clusters/entities/component/default/operator-console/health',
+    await waitUntil(
+      () => proxies.watchesStarted().length === 15,
+      'every type of every cluster is watched',
     );
+    for (const watch of proxies.watchesStarted()) {
+      // From the listing's version, with bookmarks, the same selection.
+      expect(watch.path).toMatch(/[?&]resourceVersion=\d+/);
+      expect(watch.path).toContain('allowWatchBookmarks=true');
+      expect(watch.path).toContain(
+        'labelSelector=backstage.io%2Fkubernetes-id',
+      );
+    }
+
+    // Later viewers are answered from memory.
+    await request(server).get('/api/clusters/dashboard');
+    expect(proxies.listsStarted()).toHaveLength(15);
+    expect(proxies.watchesStarted()).toHaveLength(15);
+  });
+
+  it('shows an object changed on the cluster without another LIST', async () => {
+    const { server } = await start({ clusters: proxies.clusters });
+    const health = () =>
+      request(server).get(
+        '/api/clusters/entities/component/default/operator-console/health',
+      );
     const production = (b: any) =>
       b.clusters.find((c: any) => c.name === PRODUCTION).health;
+    const before = await health();
     expect(production(before.body)).toMatchObject({ ready: 3, desired: 3 });
     const pod = sim
       .state(PRODUCTION)
       .objects('Pod', 'operator-console')
       .find(p => p.status && (p.status as any).phase === 'Running')!;
+    await waitUntil(
+      () => requestsFor(PRODUCTION, 'pods').watches === 1,
+      'production pods are watched',
+    );
     sim.crash(PRODUCTION, 'operator-console', pod.metadata.name);
     try {
-      await new Promise(resolve => setTimeout(resolve, 400));
-      const after = await request(server).get(
-        '/api/clusters/entities/component/default/operator-console/health',
-      );
-      expect(production(after.body).failingPods).toEqual([
+      const after = (
+        await pollUntil(
+          health,
+          res => production(res.body).failingPods.length > 0,
+          'the crash shows',
+        )
+      ).body;
+      expect(production(after).failingPods).toEqual([
         expect.objectContaining({
           name: pod.metadata.name,
           reason: 'CrashLoopBackOff',
         }),
       ]);
-      expect(after.body.status).toBe('degraded');
+      expect(after.status).toBe('degraded');
+      // Still the one LIST and the one WATCH of each type.
+      for (const plural of PLURALS)
+        expect(requestsFor(PRODUCTION, plural)).toEqual({
+          lists: 1,
+          watches: 1,
+        });
     } finally {
       sim.recover(PRODUCTION, 'operator-console', pod.metadata.name);
     }
   });
-});
 
-describe('listings kept warm while viewers look', () => {
-  // When a viewer waits or not, and how often clusters are listed, are
-  // checked on fake timers in service/ClusterSnapshots.test.ts; how fast a
-  // viewer is answered is measured in bench/. Here: that the plugin renews
-  // listings with nobody asking, and viewers get the renewed listing.
-  it('renews listings in the background, and the next viewer sees what changed', async () => {
-    const { server } = await start({
-      clusters: proxies.clusters,
-      cacheTtlMs: 400,
-      // Longer than the test: viewers are "still looking" throughout.
-      keepWarmMs: 600_000,
-    });
-    const health = () =>
-      request(server).get(
-        '/api/clusters/entities/component/default/operator-console/health',
-      );
+  it('makes no Kubernetes API request for 100 concurrent viewers in the steady state', async () => {
+    const { server } = await start({ clusters: proxies.clusters });
+    await request(server).get('/api/clusters/dashboard');
+    await waitUntil(
+      () => proxies.watchesStarted().length === 15,
+      'every type of every cluster is watched',
+    );
+    proxies.reset();
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        request(server).get(
+          i % 2
+            ? '/api/clusters/dashboard'
+            : '/api/clusters/entities/component/default/task-runner/health',
+        ),
+      ),
+    );
+    expect(answers.map(a => a.status)).toEqual(Array(100).fill(200));
+    expect(
+      serviceOn(clusterOf(answers[1].body, PRODUCTION), 'task-runner')
+        .failingPods,
+    ).toHaveLength(1);
+    expect(proxies.seen).toEqual([]);
+  });
+
+  it('lists a type exactly once more when its resourceVersion is gone (410), and the answer stays right', async () => {
+    const { server } = await start({ clusters: proxies.clusters });
+    const health = async () =>
+      (
+        await request(server).get(
+          '/api/clusters/entities/component/default/operator-console/health',
+        )
+      ).body.clusters.find((c: any) => c.name === PRODUCTION);
     await health();
+    await waitUntil(
+      () => proxies.watchesStarted().length === 15,
+      'every type of every cluster is watched',
+    );
+    // Production drops out; meanwhile a pod crashes and the history the
+    // watches would resume from is compacted away.
+    await sim.setFault(PRODUCTION, 'down');
     const pod = sim
       .state(PRODUCTION)
       .objects('Pod', 'operator-console')
       .find(p => (p.status as any)?.phase === 'Running')!;
-    proxies.reset();
     sim.crash(PRODUCTION, 'operator-console', pod.metadata.name);
+    sim.compact(PRODUCTION);
+    proxies.reset();
+    await sim.setFault(PRODUCTION, null);
     try {
-      // Two renewals of production's pods, with no viewer asking: the first
-      // (started after the crash) has then settled into the cache.
       await waitUntil(
         () =>
-          proxies.listsStarted(
-            r => r.cluster === PRODUCTION && r.path.includes('/pods?'),
-          ).length >= 2,
-        'production pods were listed twice in the background',
+          PLURALS.every(p => requestsFor(PRODUCTION, p).watches >= 2) &&
+          proxies.listsStarted(r => r.cluster === PRODUCTION).length === 5,
+        'production resumed (410), listed again and watches again',
       );
-      const res = await health();
-      const production = res.body.clusters.find(
-        (c: any) => c.name === PRODUCTION,
+      const answer = await pollUntil(
+        health,
+        a => a?.health?.failingPods?.length === 1,
+        'the crash shows',
       );
-      expect(production.health.failingPods.map((p: any) => p.name)).toEqual([
-        pod.metadata.name,
-      ]);
+      expect(answer).toMatchObject({ status: 'ok', error: null });
+      expect(answer.health.failingPods[0]).toMatchObject({
+        name: pod.metadata.name,
+        reason: 'CrashLoopBackOff',
+      });
+      // Exactly one LIST per type; no more once it resumed from the new listing.
+      for (const plural of PLURALS)
+        expect(requestsFor(PRODUCTION, plural)).toMatchObject({ lists: 1 });
+      // The other clusters were not touched.
+      expect(proxies.listsStarted(r => r.cluster !== PRODUCTION)).toEqual([]);
     } finally {
       sim.recover(PRODUCTION, 'operator-console', pod.metadata.name);
+    }
+  });
+
+  it('reports a cluster that goes down with its error and last sync while the others answer, and shows it again once it is back', async () => {
+    const { server } = await start({
+      clusters: sim.clusters,
+      retry: { initialDelayMs: 20, maxDelayMs: 100, failuresBeforeDown: 2 },
+    });
+    const dashboard = async (): Promise<SreDashboard> =>
+      (await request(server).get('/api/clusters/dashboard')).body;
+    expect(clusterOf(await dashboard(), DEVELOPMENT).status).toBe('ok');
+
+    await sim.setFault(DEVELOPMENT, 'down');
+    const down = await pollUntil(
+      dashboard,
+      d => clusterOf(d, DEVELOPMENT).status === 'error',
+      'development is reported down',
+    );
+    expect(clusterOf(down, DEVELOPMENT)).toMatchObject({
+      status: 'error',
+      fetchedAt: null,
+      services: [],
+      error: {
+        kind: 'unreachable',
+        message: expect.stringMatching(
+          /^unreachable \(ECONNREFUSED\); last synced \d+ (ms|s) ago$/,
+        ),
+      },
+    });
+    expect(clusterOf(down, PRODUCTION).status).toBe('ok');
+    expect(clusterOf(down, STAGING).totals.services).toBe(4);
+
+    // Changed while it was down: seen once it is back.
+    const pod = sim
+      .state(DEVELOPMENT)
+      .objects('Pod', 'operator-console')
+      .find(p => (p.status as any)?.phase === 'Running')!;
+    sim.crash(DEVELOPMENT, 'operator-console', pod.metadata.name);
+    await sim.setFault(DEVELOPMENT, null);
+    try {
+      const back = await pollUntil(
+        dashboard,
+        d =>
+          clusterOf(d, DEVELOPMENT).status === 'ok' &&
+          serviceOn(clusterOf(d, DEVELOPMENT), 'operator-console').failingPods
+            .length === 1,
+        'development is back, with the crash',
+      );
+      expect(clusterOf(back, DEVELOPMENT).error).toBeNull();
+    } finally {
+      sim.recover(DEVELOPMENT, 'operator-console', pod.metadata.name);
     }
   });
 });
@@ -504,13 +615,17 @@ const HANG_TIMEOUT_MS = 5_000;
 describe('a cluster that does not answer', () => {
   it('ends in its timeout error and leaves the other clusters shown', async () => {
     const timeoutMs = HANG_TIMEOUT_MS;
+    await sim.setFault(STAGING, 'hang');
     const { server } = await start({
       clusters: proxies.clusters,
       timeoutMs,
-      // Longer than the test: "the cache period" holds however slow the machine.
-      cacheTtlMs: 600_000,
+      // No retry during the test: what the next viewer waits for is seen.
+      retry: {
+        initialDelayMs: 600_000,
+        maxDelayMs: 600_000,
+        failuresBeforeDown: 1,
+      },
     });
-    await sim.setFault(STAGING, 'hang');
 
     // The hanging cluster never answers: that the dashboard answers at all
     // shows the timeout fired. How long it took: bench/clusters.bench.ts.
@@ -533,8 +648,8 @@ describe('a cluster that does not answer', () => {
     ).toHaveLength(1);
     expect(clusterOf(res.body, DEVELOPMENT).totals.services).toBe(4);
 
-    // The timeout is kept for the cache period: the next viewers do not wait
-    // again (no LIST of their own reaches the hanging cluster).
+    // The failure is the cluster's state: the next viewers get it without
+    // a LIST of their own (retries follow the back-off schedule only).
     const stagingLists = () =>
       proxies.listsStarted(r => r.cluster === STAGING).length;
     const listedBefore = stagingLists();
@@ -555,9 +670,9 @@ describe('a cluster that does not answer', () => {
   });
 
   it('reports a cluster that refuses connections or fails as unreachable or erroring', async () => {
-    const { server } = await start({ clusters: sim.clusters });
     await sim.setFault(DEVELOPMENT, 'down');
     await sim.setFault(STAGING, 'error5xx:503');
+    const { server } = await start({ clusters: sim.clusters });
     const res = await request(server).get('/api/clusters/dashboard');
     expect(clusterOf(res.body, DEVELOPMENT).error).toEqual({
       kind: 'unreachable',

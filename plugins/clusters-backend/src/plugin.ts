@@ -46,15 +46,21 @@ export const clustersPlugin = createBackendPlugin({
           credentials: new ServerSideClusterCredentials(deps.config),
           pageSize: settings.pageSize,
         });
-        deps.lifecycle.addShutdownHook(() => client.close());
         const snapshots = new ClusterSnapshots({
           clusters,
           client,
           timeoutMs: settings.timeoutMs,
-          ttlMs: settings.cacheTtlMs,
-          keepWarmMs: settings.keepWarmMs,
+          watchTimeoutSeconds: settings.watchTimeoutSeconds,
+          retry: settings.retry,
         });
-        deps.lifecycle.addShutdownHook(() => snapshots.stop());
+        // Watches start with the backend, so only its first seconds (or a
+        // cluster coming back) can find a cluster not yet in memory.
+        deps.lifecycle.addStartupHook(() => snapshots.start());
+        // Closed before the connections they use.
+        deps.lifecycle.addShutdownHook(async () => {
+          await snapshots.stop();
+          await client.close();
+        });
         const directory = new ServiceDirectory(
           deps,
           settings.catalogCacheTtlMs,

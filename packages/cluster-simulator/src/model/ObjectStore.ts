@@ -183,6 +183,16 @@ export class ObjectStore {
     this.#historyFloor = this.#rv;
   }
 
+  /**
+   * Forgets the change history up to now, as etcd compaction does: a watch
+   * resuming from any earlier resourceVersion gets 410 Expired and has to
+   * list again. Open watches are not affected.
+   */
+  compact() {
+    this.#history.length = 0;
+    this.#historyFloor = this.#rv;
+  }
+
   index(rt: ResourceType): TypeIndex {
     const key = typeKey(rt);
     let index = this.#types.get(key);

@@ -107,6 +107,18 @@ export class ClusterServer {
     }
   }
 
+  /**
+   * Ends every open watch (and log follow) normally, as an API server does
+   * at its own timeout or when it restarts: clients watch again from the
+   * last resourceVersion they saw.
+   */
+  endWatches() {
+    for (const res of this.#ctx.streams) {
+      res.end();
+    }
+    this.#ctx.streams.clear();
+  }
+
   async stop() {
     if (this.#stopped) {
       return;

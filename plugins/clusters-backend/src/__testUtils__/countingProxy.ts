@@ -6,7 +6,8 @@ export type SeenRequest = { cluster: string; path: string };
 
 /**
  * Sits in front of simulated clusters and records every request, so tests
- * and benchmarks count the LISTs the Kubernetes API really received.
+ * and benchmarks count the LISTs and WATCHes the Kubernetes API really
+ * received. Watch streams pass through as they come.
  */
 export async function startCountingProxies(
   clusters: Array<{ name: string; url: string }>,
@@ -30,7 +31,12 @@ export async function startCountingProxies(
                 },
                 answer => {
                   res.writeHead(answer.statusCode ?? 502, answer.headers);
+                  // A watch's 200 goes out before its first event, as it came.
+                  res.flushHeaders();
                   answer.pipe(res);
+                  // A cluster that drops a watch mid-stream drops it for the client too.
+                  answer.on('aborted', () => res.destroy());
+                  answer.on('error', () => res.destroy());
                 },
               );
               upstream.on('error', () => res.destroy());
@@ -61,6 +67,12 @@ export async function startCountingProxies(
           !r.path.includes('continue=') &&
           /[?&]limit=/.test(r.path) &&
           (!filter || filter(r)),
+      );
+    },
+    /** WATCH requests (each open watch, and each resumption, is one). */
+    watchesStarted(filter?: (r: SeenRequest) => boolean) {
+      return seen.filter(
+        r => /[?&]watch=(1|true)/.test(r.path) && (!filter || filter(r)),
       );
     },
     reset() {

@@ -19,9 +19,14 @@ import {
 export async function startClustersBackend(options: {
   clusters: Array<{ name: string; url: string }>;
   timeoutMs?: number;
-  cacheTtlMs?: number;
-  /** Background renewal while viewers look (default off, so tests count LISTs exactly). */
-  keepWarmMs?: number;
+  /** How long each watch lasts before it is resumed (default: longer than any test). */
+  watchTimeoutMs?: number;
+  /** Back-off of failing clusters (default: short, so tests see recoveries quickly). */
+  retry?: {
+    initialDelayMs: number;
+    maxDelayMs: number;
+    failuresBeforeDown: number;
+  };
   pageSize?: number;
   deny?: boolean;
   hangingSources?: boolean;
@@ -41,8 +46,14 @@ export async function startClustersBackend(options: {
           gatehouse: {
             clusters: {
               timeout: { milliseconds: options.timeoutMs ?? 1000 },
-              cacheTtl: { milliseconds: options.cacheTtlMs ?? 5000 },
-              keepWarm: { milliseconds: options.keepWarmMs ?? 0 },
+              watchTimeout: { milliseconds: options.watchTimeoutMs ?? 600_000 },
+              retry: {
+                initialDelay: {
+                  milliseconds: options.retry?.initialDelayMs ?? 20,
+                },
+                maxDelay: { milliseconds: options.retry?.maxDelayMs ?? 200 },
+                failuresBeforeDown: options.retry?.failuresBeforeDown ?? 2,
+              },
               ...(options.pageSize && { pageSize: options.pageSize }),
             },
           },

@@ -93,7 +93,8 @@ export class HealthService {
         ...summary,
         status: 'ok' as const,
         error: null,
-        fetchedAt: new Date(snapshot.fetchedAt).toISOString(),
+        // The field keeps its name: it is now when the cache was last in sync.
+        fetchedAt: new Date(snapshot.syncedAt).toISOString(),
         health:
           scoped && hasObjects(scoped)
             ? workloadHealth(identity, scoped, now)
@@ -159,7 +160,8 @@ export class HealthService {
       ...summary,
       status: 'ok',
       error: null,
-      fetchedAt: new Date(snapshot.fetchedAt).toISOString(),
+      // The field keeps its name: it is now when the cache was last in sync.
+      fetchedAt: new Date(snapshot.syncedAt).toISOString(),
       totals: {
         services: services.length,
         ready: services.reduce((sum, s) => sum + s.ready, 0),
