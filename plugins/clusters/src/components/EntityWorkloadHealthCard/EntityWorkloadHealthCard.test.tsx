@@ -1,7 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
-import { fakeClustersApi } from '../../__testUtils__/fixtures';
+import {
+  crashingTaskRunner,
+  fakeClustersApi,
+  taskRunnerHealth,
+} from '../../__testUtils__/fixtures';
 import { renderWithClusters } from '../../__testUtils__/render';
 import { EntityWorkloadHealthCard } from './EntityWorkloadHealthCard';
 
@@ -49,5 +53,56 @@ describe('EntityWorkloadHealthCard', () => {
       'href',
       '/catalog/default/component/task-runner/kubernetes',
     );
+  });
+
+  it('names the approved change each workload runs, and the workloads that name none', async () => {
+    const hash = 'ab12cd34ef56'.padEnd(64, '0');
+    const api = fakeClustersApi({
+      entityHealth: jest.fn().mockResolvedValue({
+        ...taskRunnerHealth,
+        clusters: [
+          {
+            ...taskRunnerHealth.clusters[1],
+            health: {
+              ...crashingTaskRunner,
+              workloads: [
+                {
+                  ...crashingTaskRunner.workloads[0],
+                  change: {
+                    requestId: '8a49d194-0e14-43ee-ba2c-a8065fc576a0',
+                    contentHash: hash,
+                  },
+                },
+                {
+                  kind: 'Deployment',
+                  name: 'by-hand',
+                  namespace: 'task-runner',
+                  desired: 1,
+                  ready: 1,
+                  change: null,
+                },
+              ],
+            },
+          },
+        ],
+      }),
+    });
+    await renderWithClusters(
+      <EntityProvider entity={entity}>
+        <EntityWorkloadHealthCard />
+      </EntityProvider>,
+      { api },
+    );
+    const list = await screen.findByRole('list', {
+      name: 'Workload health by cluster',
+    });
+    expect(
+      within(list).getByText(/Deployment\/task-runner: from change request/),
+    ).toHaveTextContent(
+      'Deployment/task-runner: from change request 8a49d194 (ab12cd34ef56)',
+    );
+    expect(
+      within(list).getByText('Deployment/by-hand: names no Gatehouse change'),
+    ).toBeInTheDocument();
   });
 });

@@ -21,6 +21,7 @@ import { ExampleClustersNotice } from '../shared/ExampleClustersNotice';
 import { HealthChip } from '../shared/Chips';
 import { EntityLink, useEntityPath } from '../shared/EntityLink';
 import { plural } from '../shared/format';
+import { ApprovedChanges } from '../shared/ApprovedChanges';
 import { ServiceProblems } from '../shared/ServiceProblems';
 
 /** The backend shares cluster listings for a few seconds; polling faster gains nothing. */
@@ -60,6 +61,7 @@ function ClusterRow(props: { cluster: EntityWorkloadHealth['clusters'][0] }) {
           ready
         </Typography>
         <ServiceProblems health={cluster.health} />
+        <ApprovedChanges health={cluster.health} />
       </>
     );
   }
