@@ -16,6 +16,7 @@ import {
   Typography,
   useTheme,
 } from '@material-ui/core';
+import { makeStyles } from '@material-ui/core/styles';
 import { costChangeColor, formatCostDelta } from '@gatehouse/plugin-cost-react';
 import { requestRouteRef } from '../../routes';
 import { DeliveryChip, RequestStatusChip, RiskChip } from './Chips';
@@ -49,6 +50,16 @@ export function useRequestLink(): (id: string) => string {
     link?.({ id }) ?? `/approvals/requests/${encodeURIComponent(id)}`;
 }
 
+const useStyles = makeStyles({
+  // Words are never cut in the middle ("Environ/ment"): headers stay on one
+  // line, and a column too narrow for its longest word makes the table
+  // scroll sideways in its container rather than break the word.
+  table: {
+    '& th, & td': { overflowWrap: 'normal', wordBreak: 'normal' },
+    '& th': { whiteSpace: 'nowrap' },
+  },
+});
+
 /** How far an approved change has got; nothing for a change not approved. */
 function DeliveryCell(props: { request: ChangeRequestSummary }) {
   const { deliveryState, status } = props.request;
@@ -70,10 +81,15 @@ export function RequestsTable(props: RequestsTableProps) {
   const columns = 9 - (hideService ? 1 : 0) + (showDelivery ? 1 : 0);
   const requestLink = useRequestLink();
   const theme = useTheme();
+  const classes = useStyles();
   const now = Date.now();
   return (
     <TableContainer component={Paper} variant="outlined">
-      <Table size="small" aria-label={props['aria-label'] ?? 'Change requests'}>
+      <Table
+        size="small"
+        className={classes.table}
+        aria-label={props['aria-label'] ?? 'Change requests'}
+      >
         <TableHead>
           <TableRow>
             <TableCell>Title</TableCell>
