@@ -195,11 +195,9 @@ export class RepositoryWatcher {
       this.deps.approvals.getRequest(id),
     );
     if (verdict.approved) {
-      for (const requestId of verdict.requestIds) {
-        const request = await this.deps.approvals.getRequest(requestId);
-        if (!request) continue;
+      for (const request of verdict.requests) {
         await this.deps.delivery.report(
-          requestId,
+          request.id,
           {
             step: 'merged',
             contentHash: request.contentHash,

@@ -2,9 +2,9 @@ import { changeTrailersOf } from '@gatehouse/plugin-infra-plans-common';
 import type { StoredRequest } from '../store/ApprovalsStore';
 import type { BranchCommit } from './git/BranchReader';
 
-/** What a commit on an environment's target branch delivers. */
+/** What a commit on an environment's target branch delivers (the approved requests, as read to judge it). */
 export type CommitVerdict =
-  | { approved: true; requestIds: string[] }
+  | { approved: true; requests: StoredRequest[] }
   | { approved: false; reason: string; requestId: string | null };
 
 const APPROVED = new Set(['approved', 'auto-approved']);
@@ -20,7 +20,7 @@ export async function judgeCommit(
   environment: string,
   findRequest: (id: string) => Promise<StoredRequest | undefined>,
 ): Promise<CommitVerdict> {
-  if (commit.parents.length > 1) return { approved: true, requestIds: [] };
+  if (commit.parents.length > 1) return { approved: true, requests: [] };
   const changes = changeTrailersOf(commit.message);
   if (changes.length === 0) {
     return {
@@ -29,6 +29,7 @@ export async function judgeCommit(
       requestId: null,
     };
   }
+  const requests: StoredRequest[] = [];
   for (const change of changes) {
     const request = await findRequest(change.requestId);
     const refuse = (reason: string) => ({
@@ -57,6 +58,7 @@ export async function judgeCommit(
         `its Gatehouse-Hash is not the approved content hash of ${change.requestId}`,
       );
     }
+    requests.push(request);
   }
-  return { approved: true, requestIds: changes.map(c => c.requestId) };
+  return { approved: true, requests };
 }
